@@ -1,0 +1,15 @@
+/**
+ * The response headers that make the app cross-origin isolated. One list, used by the dev and
+ * preview servers, the e2e server and (mirrored by hand) public/_headers.
+ *
+ * - COOP + COEP isolate a top-level document and its workers (SharedArrayBuffer, Atomics.wait).
+ * - Document-Isolation-Policy isolates the document even inside a non-isolated embedder
+ *   (Chromium 137+), which is how an embedded iframe on a course page gets shared memory.
+ * - CORP lets an isolated embedder load our resources.
+ */
+export const isolationHeaders: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Document-Isolation-Policy': 'isolate-and-require-corp',
+};

@@ -1,0 +1,109 @@
+import { useEffect, useRef } from 'react';
+import { loadMonaco, type Monaco } from './load-monaco';
+import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
+
+export type EditorMarker = { line: number; column?: number; message: string };
+
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  markers: readonly EditorMarker[];
+  readOnly: boolean;
+  theme: 'light' | 'dark';
+  /** Type declarations of the program model's globals, for IntelliSense and hover docs. */
+  globalsDts: string;
+  label: string;
+};
+
+const MARKER_OWNER = 'interleave-run';
+
+/** Monaco, loaded on first render of this (lazily imported) component. */
+export default function CodeEditor({
+  value,
+  onChange,
+  markers,
+  readOnly,
+  theme,
+  globalsDts,
+  label,
+}: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monacoNs.editor.IStandaloneCodeEditor | null>(null);
+  const monacoRef = useRef<Monaco | null>(null);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    let disposed = false;
+    let created: monacoNs.editor.IStandaloneCodeEditor | null = null;
+    void loadMonaco().then((monaco) => {
+      if (disposed || !host.current) return;
+      monacoRef.current = monaco;
+      const js = monaco.typescript.javascriptDefaults;
+      js.setCompilerOptions({
+        target: 99,
+        module: 99,
+        allowNonTsExtensions: true,
+        checkJs: false,
+        lib: ['esnext'],
+      });
+      js.setExtraLibs([{ content: globalsDts, filePath: 'file:///interleave-globals.d.ts' }]);
+      created = monaco.editor.create(host.current, {
+        value,
+        language: 'javascript',
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 14,
+        scrollBeyondLastLine: false,
+        readOnly,
+        ariaLabel: label,
+        theme: theme === 'dark' ? 'vs-dark' : 'vs',
+      });
+      created.onDidChangeModelContent(() => onChangeRef.current(created?.getValue() ?? ''));
+      editorRef.current = created;
+      host.current.dataset.ready = 'true';
+    });
+    return () => {
+      disposed = true;
+      created?.dispose();
+      editorRef.current = null;
+    };
+    // The editor is created once; later prop changes are applied by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (ed && ed.getValue() !== value) ed.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
+
+  useEffect(() => {
+    monacoRef.current?.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
+
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      markers.map((m) => ({
+        startLineNumber: m.line,
+        endLineNumber: m.line,
+        startColumn: m.column ?? 1,
+        endColumn: model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
+        message: m.message,
+        severity: monaco.MarkerSeverity.Error,
+      })),
+    );
+  }, [markers]);
+
+  return <div ref={host} className="code-editor" data-testid="code-editor" />;
+}
