@@ -1,0 +1,60 @@
+import type { Outcome, ParamValue } from '../runtime/report';
+
+/** A knob the workbench renders as a control; its value reaches the program as `params.<id>`. */
+export type Knob =
+  | { id: string; label: string; kind: 'boolean'; default: boolean; help?: string }
+  | {
+      id: string;
+      label: string;
+      kind: 'number';
+      default: number;
+      min: number;
+      max: number;
+      step?: number;
+      help?: string;
+    }
+  | {
+      id: string;
+      label: string;
+      kind: 'choice';
+      default: string;
+      options: { value: string; label: string }[];
+      help?: string;
+    };
+
+/** A preset the speedup lab opens with for a demo. */
+export type LabPreset = {
+  threads: number[];
+  repeats: number;
+  vary?: Record<string, ParamValue[]>;
+};
+
+/**
+ * One demo of the catalogue: data only. Adding a demo means adding one module that exports one
+ * of these and listing it in `catalogue.ts`; no component changes.
+ */
+export type DemoDefinition = {
+  /** Public: appears in share links. Never rename. */
+  id: string;
+  title: string;
+  /** Concepts taught, shown as tags (e.g. 'Lock', 'race condition'). */
+  concepts: string[];
+  /** One-line summary for the picker. */
+  summary: string;
+  /** The program (an ES module in JavaScript, DESIGN.md §2). */
+  source: string;
+  /** Knobs beyond the common ones (threads, gil, seed). A bug demo has a boolean `fix` knob. */
+  knobs: Knob[];
+  /** Expected outcomes: with `fix` off (bug) and on (fix), or `default` for demos without a bug. */
+  expect: { bug?: Outcome; fix?: Outcome; default?: Outcome };
+  /** Explanation in our own words, as short Markdown-free paragraphs per heading. */
+  explain: {
+    tryThis: string;
+    watch: string;
+    why: string;
+    fix?: string;
+    python: string;
+  };
+  /** When present, the demo opens the speedup lab with this preset. */
+  lab?: LabPreset;
+};

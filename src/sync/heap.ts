@@ -1,0 +1,320 @@
+import { objectKindName, type ObjectKind } from './kinds';
+
+// The shared heap — one SharedArrayBuffer that every thread of a run maps.
+//
+// | bytes                     | what                                                          |
+// | 0 … 63                    | header words (below)                                          |
+// | 64 … 127                  | the global event sequence counter, alone on its cache line    |
+// | 128 … 255                 | reserved for the runtime (GIL words, run control)             |
+// | 256 …                     | thread table: maxThreads rows of 64 bytes                     |
+// | …                         | object table: maxObjects rows of 128 bytes                    |
+// | … staticEnd               | objects declared at a program's top level, in declaration order |
+// | staticEnd … total         | objects allocated while threads run (atomic bump)             |
+//
+// Every object starts on its own 64-byte line so unrelated hot words never share a cache line
+// (false sharing nearly doubled Atomics.add's cost here: PLATFORM-NOTES.md).
+
+const MAGIC = 0x1e7ea5e;
+const LINE = 64;
+const HEADER_BYTES = 256;
+const THREAD_ROW_BYTES = 64;
+const OBJECT_ROW_BYTES = 128;
+const NAME_CHARS = (OBJECT_ROW_BYTES - 8 * 4) / 2;
+
+/** Header word indices. */
+const H = {
+  magic: 0,
+  maxThreads: 1,
+  maxObjects: 2,
+  threadTable: 3,
+  objectTable: 4,
+  staticStart: 5,
+  staticEnd: 6,
+  dynamicCursor: 7,
+  objectCount: 8,
+  staticObjects: 9,
+  totalBytes: 10,
+} as const;
+
+/** Word index of the global sequence counter (trace order). */
+export const SEQ_WORD = 64 / 4;
+/** First word index the runtime may use for its own control words (32 words). */
+export const RUNTIME_WORDS = 128 / 4;
+
+/** Fields of a thread-table row (word offsets within the row). */
+export const ThreadField = {
+  /** A {@link ThreadStatus}; threads `join` by waiting on this word. */
+  status: 0,
+  /** Id + 1 of the object the thread is blocked on, 0 when it is not blocked. */
+  blockedOn: 1,
+  /** A {@link BlockOp}: what the blocked thread is doing. */
+  blockedOp: 2,
+  /** 1 when the blocking call has a timeout (it will end by itself). */
+  blockedTimed: 3,
+  /** Incremented at every block: a watchdog that sees it unchanged knows the wait is the same one. */
+  blockEpoch: 4,
+  /** Condition waiters sleep on this word; a notifier sets it to 1. */
+  wake: 5,
+  /** For Join blocks: the thread id waited for. */
+  blockedArg: 6,
+  /** Free for the runtime (8 words). */
+  runtime: 8,
+} as const;
+
+/** Fields of an object-table row (word offsets within the row). */
+const ObjectField = {
+  kind: 0,
+  offset: 1,
+  ownerWord: 2,
+  holdersWord: 3,
+  maxHoldersWord: 4,
+  nameLength: 5,
+  abandoned: 6,
+} as const;
+
+export type HeapOptions = { bytes?: number; maxThreads?: number; maxObjects?: number };
+
+/** What the object table records of one shared object. */
+export type ObjectInfo = {
+  id: number;
+  kind: ObjectKind;
+  name: string;
+  /** Byte offset of the object's words. */
+  offset: number;
+  /** Int32 index of the word holding owner thread id + 1 (0 = free), for lock-like objects. */
+  ownerWord?: number;
+  holdersWord?: number;
+  maxHoldersWord?: number;
+};
+
+export type AllocationMode = 'init' | 'bind' | 'dynamic';
+
+/** Thrown when a program's top level declares different objects in different threads. */
+export class HeapMismatchError extends Error {}
+
+/**
+ * A view of the shared heap. Allocation is deterministic: a program's top level runs once in
+ * `init` mode (allocates and records objects), then in `bind` mode in every thread (finds the
+ * same objects in the same order). Afterwards allocation is `dynamic` (an atomic bump).
+ */
+export class Heap {
+  readonly buffer: SharedArrayBuffer;
+  readonly i32: Int32Array;
+  readonly f64: Float64Array;
+  readonly u16: Uint16Array;
+  readonly maxThreads: number;
+  readonly maxObjects: number;
+  private mode: AllocationMode = 'dynamic';
+  private cursor = 0;
+  private nextId = 0;
+
+  private constructor(buffer: SharedArrayBuffer) {
+    this.buffer = buffer;
+    this.i32 = new Int32Array(buffer);
+    this.f64 = new Float64Array(buffer);
+    this.u16 = new Uint16Array(buffer);
+    if (this.i32[H.magic] !== MAGIC)
+      throw new Error('This SharedArrayBuffer is not an Interleave heap.');
+    this.maxThreads = this.i32[H.maxThreads] ?? 0;
+    this.maxObjects = this.i32[H.maxObjects] ?? 0;
+  }
+
+  /** Makes a new heap (default 8 MB, 64 threads, 512 objects). */
+  static create({ bytes = 8 << 20, maxThreads = 64, maxObjects = 512 }: HeapOptions = {}): Heap {
+    const buffer = new SharedArrayBuffer(bytes);
+    const i32 = new Int32Array(buffer);
+    const threadTable = HEADER_BYTES;
+    const objectTable = threadTable + maxThreads * THREAD_ROW_BYTES;
+    const staticStart = alignUp(objectTable + maxObjects * OBJECT_ROW_BYTES, LINE);
+    if (staticStart >= bytes) throw new RangeError('Heap too small for its tables.');
+    i32[H.maxThreads] = maxThreads;
+    i32[H.maxObjects] = maxObjects;
+    i32[H.threadTable] = threadTable;
+    i32[H.objectTable] = objectTable;
+    i32[H.staticStart] = staticStart;
+    i32[H.staticEnd] = staticStart;
+    i32[H.dynamicCursor] = staticStart;
+    i32[H.totalBytes] = bytes;
+    Atomics.store(i32, H.magic, MAGIC);
+    return new Heap(buffer);
+  }
+
+  /** Maps an existing heap (in another thread). */
+  static attach(buffer: SharedArrayBuffer): Heap {
+    return new Heap(buffer);
+  }
+
+  /**
+   * Starts evaluating a program's top level: `init` records objects, `bind` finds them again.
+   * Both walk the static region from its start, so the n-th declaration is the n-th object.
+   */
+  beginStatic(mode: 'init' | 'bind'): void {
+    this.mode = mode;
+    this.cursor = this.word(H.staticStart);
+    this.nextId = 0;
+  }
+
+  /** Ends the top level; from now on objects are allocated dynamically. */
+  endStatic(): void {
+    if (this.mode === 'init') {
+      Atomics.store(this.i32, H.staticEnd, this.cursor);
+      Atomics.store(this.i32, H.dynamicCursor, this.cursor);
+      Atomics.store(this.i32, H.staticObjects, this.nextId);
+      Atomics.store(this.i32, H.objectCount, this.nextId);
+    } else if (this.mode === 'bind' && this.nextId !== this.word(H.staticObjects)) {
+      throw new HeapMismatchError(
+        `This thread's top level declared ${this.nextId} shared objects, the first declared ${this.word(H.staticObjects)}: ` +
+          'declare shared objects unconditionally at the top level.',
+      );
+    }
+    this.mode = 'dynamic';
+  }
+
+  get allocationMode(): AllocationMode {
+    return this.mode;
+  }
+
+  /**
+   * Allocates (or, in `bind` mode, finds) an object of `bytes` bytes. `fresh` says whether the
+   * caller must write the object's initial state.
+   */
+  allocate(
+    kind: ObjectKind,
+    bytes: number,
+    name: string | undefined,
+  ): { id: number; offset: number; fresh: boolean } {
+    const size = alignUp(Math.max(bytes, 4), LINE);
+    if (this.mode === 'dynamic') {
+      const id = Atomics.add(this.i32, H.objectCount, 1);
+      if (id >= this.maxObjects)
+        throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
+      const offset = Atomics.add(this.i32, H.dynamicCursor, size);
+      this.checkFits(offset, size);
+      this.writeRow(id, kind, offset, name ?? `${kindLabel(kind)}#${id}`);
+      return { id, offset, fresh: true };
+    }
+    const id = this.nextId++;
+    const offset = this.cursor;
+    this.cursor += size;
+    if (id >= this.maxObjects)
+      throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
+    this.checkFits(offset, size);
+    if (this.mode === 'init') {
+      this.writeRow(id, kind, offset, name ?? `${kindLabel(kind)}#${id}`);
+      return { id, offset, fresh: true };
+    }
+    const row = this.objectRow(id);
+    if (
+      this.word(row + ObjectField.kind) !== kind ||
+      this.word(row + ObjectField.offset) !== offset
+    ) {
+      throw new HeapMismatchError(
+        `Shared object #${id} is a ${kindLabel(kind)} in this thread but a ${kindLabel(this.word(row) as ObjectKind)} in the first: ` +
+          'declare shared objects unconditionally at the top level.',
+      );
+    }
+    return { id, offset, fresh: false };
+  }
+
+  /** Records the words a watchdog reads for an object (owner, holders); called by constructors. */
+  describe(
+    id: number,
+    words: { ownerWord?: number; holdersWord?: number; maxHoldersWord?: number },
+  ): void {
+    const row = this.objectRow(id);
+    if (words.ownerWord !== undefined) this.i32[row + ObjectField.ownerWord] = words.ownerWord;
+    if (words.holdersWord !== undefined)
+      this.i32[row + ObjectField.holdersWord] = words.holdersWord;
+    if (words.maxHoldersWord !== undefined)
+      this.i32[row + ObjectField.maxHoldersWord] = words.maxHoldersWord;
+  }
+
+  /** Number of objects allocated so far (static and dynamic). */
+  get objectCount(): number {
+    return Math.min(Atomics.load(this.i32, H.objectCount), this.maxObjects);
+  }
+
+  /** Number of objects a program's top level declared. */
+  get staticObjectCount(): number {
+    return this.word(H.staticObjects);
+  }
+
+  objectInfo(id: number): ObjectInfo {
+    const row = this.objectRow(id);
+    const kind = this.word(row + ObjectField.kind) as ObjectKind;
+    const length = this.word(row + ObjectField.nameLength);
+    const start = (row + 8) * 2;
+    let name = '';
+    for (let i = 0; i < length; i++) name += String.fromCharCode(this.u16[start + i] ?? 0);
+    const info: ObjectInfo = { id, kind, name, offset: this.word(row + ObjectField.offset) };
+    const owner = this.word(row + ObjectField.ownerWord);
+    const holders = this.word(row + ObjectField.holdersWord);
+    const maxHolders = this.word(row + ObjectField.maxHoldersWord);
+    if (owner) info.ownerWord = owner;
+    if (holders) info.holdersWord = holders;
+    if (maxHolders) info.maxHoldersWord = maxHolders;
+    return info;
+  }
+
+  objects(): ObjectInfo[] {
+    return Array.from({ length: this.objectCount }, (_, id) => this.objectInfo(id));
+  }
+
+  /** Marks an object abandoned (its owner died); waiters check this flag when they wake. */
+  markAbandoned(id: number, byThread: number): void {
+    Atomics.store(this.i32, this.objectRow(id) + ObjectField.abandoned, byThread + 1);
+  }
+
+  /** Thread id + 1 of the dead owner if the object was abandoned, else 0. */
+  abandonedBy(id: number): number {
+    return Atomics.load(this.i32, this.objectRow(id) + ObjectField.abandoned);
+  }
+
+  /** Int32 index of a field of a thread's row. */
+  threadWord(threadId: number, field: number): number {
+    if (threadId < 0 || threadId >= this.maxThreads)
+      throw new RangeError(`No thread ${threadId} in this heap.`);
+    return (this.word(H.threadTable) + threadId * THREAD_ROW_BYTES) / 4 + field;
+  }
+
+  /** Int32 index of an object's first word. */
+  static wordOf(offset: number): number {
+    return offset >> 2;
+  }
+
+  private objectRow(id: number): number {
+    if (id < 0 || id >= this.maxObjects) throw new RangeError(`No object ${id} in this heap.`);
+    return (this.word(H.objectTable) + id * OBJECT_ROW_BYTES) / 4;
+  }
+
+  private writeRow(id: number, kind: ObjectKind, offset: number, name: string): void {
+    const row = this.objectRow(id);
+    const shown = name.length > NAME_CHARS ? name.slice(0, NAME_CHARS - 1) + '…' : name;
+    const start = (row + 8) * 2;
+    for (let i = 0; i < shown.length; i++) this.u16[start + i] = shown.charCodeAt(i);
+    this.i32[row + ObjectField.nameLength] = shown.length;
+    this.i32[row + ObjectField.offset] = offset;
+    this.i32[row + ObjectField.abandoned] = 0;
+    Atomics.store(this.i32, row + ObjectField.kind, kind);
+  }
+
+  private checkFits(offset: number, size: number): void {
+    if (offset + size > this.word(H.totalBytes)) {
+      throw new RangeError(
+        'Out of shared memory: the program allocates more shared objects than the heap holds.',
+      );
+    }
+  }
+
+  private word(index: number): number {
+    return this.i32[index] ?? 0;
+  }
+}
+
+function alignUp(n: number, to: number): number {
+  return Math.ceil(n / to) * to;
+}
+
+function kindLabel(kind: ObjectKind): string {
+  return objectKindName[kind] ?? 'Object';
+}

@@ -1,0 +1,60 @@
+import type { BlockOp, EventKind, ObjectKind } from '../sync/kinds';
+
+/** One decoded trace event. Times are µs since the run started; `null` where no clock was read. */
+export type TraceEvent = {
+  /** Global order across threads (an Atomics.add counter). */
+  seq: number;
+  thread: number;
+  kind: EventKind;
+  /** Object id (index in the heap's object table), or for Block/Wake with op Join the thread id; -1 if none. */
+  object: number;
+  aux: number;
+  timeUs: number | null;
+};
+
+/** A shared object as the analysis and the UI name it. */
+export type TracedObject = { id: number; kind: ObjectKind; name: string };
+
+/** A thread as the analysis and the UI name it. */
+export type TracedThread = { id: number; name: string };
+
+/** What a thread is doing during a span of its lane. */
+export type ThreadState =
+  'running' | 'waiting' | 'sleeping' | 'input' | 'gil-wait' | 'done' | 'failed';
+
+/** A state span of one thread's lane; spans of a lane never overlap. */
+export type StateSpan = {
+  thread: number;
+  state: ThreadState;
+  startUs: number;
+  endUs: number;
+  /** For 'waiting': the object (or, with op Join, the thread) waited for. */
+  object?: number;
+  op?: BlockOp;
+};
+
+/** A thread holding a lock-like object (or a semaphore permit) from start to end; holds may overlap. */
+export type HoldSpan = { thread: number; object: number; startUs: number; endUs: number };
+
+/** A release (or signal) that woke another thread: drawn as an arrow on the timeline. */
+export type WakeArrow = {
+  fromThread: number;
+  toThread: number;
+  object: number;
+  atUs: number;
+  wokenAtUs: number;
+};
+
+/** An edge of the wait-for graph: `thread` waits for `object`, which `heldBy` threads hold. */
+export type WaitEdge = {
+  thread: number;
+  object: number;
+  op: BlockOp;
+  heldBy: number[];
+  timed: boolean;
+};
+
+export type WaitGraph = { edges: WaitEdge[] };
+
+/** A cycle of the wait-for graph: each thread waits for an object held by the next. */
+export type Cycle = { thread: number; object: number; heldBy: number }[];
