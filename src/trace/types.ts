@@ -58,3 +58,9 @@ export type WaitGraph = { edges: WaitEdge[] };
 
 /** A cycle of the wait-for graph: each thread waits for an object held by the next. */
 export type Cycle = { thread: number; object: number; heldBy: number }[];
+
+/** A trace event whose time is known (measured, or interpolated by `withTimes`). */
+export type TimedEvent = TraceEvent & { timeUs: number };
+
+/** A step of a {@link Cycle} that also says what the thread is doing (with op Join, `object` is a thread id). */
+export type CycleStep = Cycle[number] & { op: BlockOp };

@@ -1,0 +1,192 @@
+import type { EventSink } from '../sync/context';
+import type { EventKind } from '../sync/kinds';
+import type { TraceEvent } from './types';
+
+// Trace rings — one single-producer/single-consumer ring per thread, in their own SharedArrayBuffer.
+// The thread writes; the page drains on animation frames and never blocks.
+//
+// | bytes                          | what                                                        |
+// | 0 … 63                         | header: magic · maxThreads · capacity (slots per ring)       |
+// | 64 + 64·t … 127 + 64·t         | thread t's counters, alone on their line (below)             |
+// | 64 + 64·maxThreads + 16·cap·t  | thread t's slots: capacity × 16 bytes                        |
+//
+// Counters of thread t (Int32 words):
+// | word | name       | written by | meaning                                            |
+// | 0    | writeCount | the thread | events written so far (wraps at 2^32)             |
+// | 1    | readCount  | the page   | events drained so far                              |
+// | 2    | dropped    | the thread | events lost because the ring was full              |
+//
+// Slot (4 Int32 words): | seq | (aux & 0xffffff) << 8 | kind | object | timeUs, -1 when unread |
+//
+// Protocol: the writer stores the four words with plain writes, then publishes with
+// Atomics.store(writeCount); the reader Atomics.loads writeCount before reading slots and
+// publishes readCount after — the sequentially consistent pair orders the plain accesses
+// (a Lamport SPSC queue). A full ring drops the new event, never an unread one.
+// Capacity is rounded up to a power of two so slot indices stay right when the counters wrap.
+
+const MAGIC = 0x7ace0001;
+const LINE_WORDS = 64 / 4;
+const SLOT_WORDS = 4;
+const Header = { magic: 0, maxThreads: 1, capacity: 2 } as const;
+const Counter = { writeCount: 0, readCount: 1, dropped: 2 } as const;
+
+/** Where the global sequence counter lives (the heap's SEQ_WORD, or any Int32 word in tests). */
+export type SeqCounter = { i32: Int32Array; index: number };
+
+/** The per-thread trace ring buffers of one run. */
+export class TraceRings {
+  readonly buffer: SharedArrayBuffer;
+  readonly maxThreads: number;
+  /** Slots per thread (a power of two). */
+  readonly capacity: number;
+  private readonly i32: Int32Array;
+
+  private constructor(buffer: SharedArrayBuffer) {
+    this.buffer = buffer;
+    this.i32 = new Int32Array(buffer);
+    if (Atomics.load(this.i32, Header.magic) !== MAGIC)
+      throw new Error('This SharedArrayBuffer is not an Interleave trace ring.');
+    this.maxThreads = this.i32[Header.maxThreads] ?? 0;
+    this.capacity = this.i32[Header.capacity] ?? 0;
+  }
+
+  /** Allocates rings for `maxThreads` threads of at least `capacityPerThread` events each. */
+  static create(maxThreads: number, capacityPerThread: number): TraceRings {
+    if (!Number.isInteger(maxThreads) || maxThreads < 1)
+      throw new RangeError(`maxThreads must be a positive integer, not ${maxThreads}.`);
+    if (
+      !Number.isInteger(capacityPerThread) ||
+      capacityPerThread < 1 ||
+      capacityPerThread > 2 ** 26
+    )
+      throw new RangeError(`capacityPerThread must be in 1 … 2^26, not ${capacityPerThread}.`);
+    const capacity = 2 ** Math.ceil(Math.log2(capacityPerThread));
+    const words = LINE_WORDS * (1 + maxThreads) + SLOT_WORDS * capacity * maxThreads;
+    const buffer = new SharedArrayBuffer(words * 4);
+    const i32 = new Int32Array(buffer);
+    i32[Header.maxThreads] = maxThreads;
+    i32[Header.capacity] = capacity;
+    Atomics.store(i32, Header.magic, MAGIC);
+    return new TraceRings(buffer);
+  }
+
+  /** Maps rings created elsewhere (in a worker). */
+  static attach(buffer: SharedArrayBuffer): TraceRings {
+    return new TraceRings(buffer);
+  }
+
+  /** The sink thread `thread` emits into; only that thread may use it (one writer per ring). */
+  writer(thread: number, seq: SeqCounter, clockUs: () => number, mask: number): EventSink {
+    return new RingWriter(
+      this.i32,
+      this.countersOf(thread),
+      this.slotsOf(thread),
+      this.capacity - 1,
+      seq,
+      clockUs,
+      mask,
+    );
+  }
+
+  /**
+   * Takes every event published since the last drain, from all threads, sorted by seq. Never
+   * blocks. A thread may publish an event after another thread's later-seq event was drained, so
+   * batches can overlap in seq: append them with {@link appendBySeq}.
+   */
+  drain(): TraceEvent[] {
+    const events: TraceEvent[] = [];
+    const mask = this.capacity - 1;
+    for (let thread = 0; thread < this.maxThreads; thread++) {
+      const counters = this.countersOf(thread);
+      const slots = this.slotsOf(thread);
+      const written = Atomics.load(this.i32, counters + Counter.writeCount);
+      const read = this.i32[counters + Counter.readCount] ?? 0;
+      for (let n = read; n !== written; n = (n + 1) | 0) {
+        const at = slots + (n & mask) * SLOT_WORDS;
+        const packed = this.word(at + 1);
+        const timeUs = this.word(at + 3);
+        events.push({
+          seq: this.word(at),
+          thread,
+          kind: (packed & 0xff) as EventKind,
+          object: this.word(at + 2),
+          aux: packed >> 8,
+          timeUs: timeUs === -1 ? null : timeUs,
+        });
+      }
+      Atomics.store(this.i32, counters + Counter.readCount, written);
+    }
+    // Each ring is already in seq order, so the sort merges runs (TimSort: O(n log threads)).
+    return events.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Events lost so far, over all threads, because a ring was full. */
+  dropped(): number {
+    let total = 0;
+    for (let thread = 0; thread < this.maxThreads; thread++)
+      total += Atomics.load(this.i32, this.countersOf(thread) + Counter.dropped);
+    return total;
+  }
+
+  private countersOf(thread: number): number {
+    if (!Number.isInteger(thread) || thread < 0 || thread >= this.maxThreads)
+      throw new RangeError(`No trace ring for thread ${thread} (there are ${this.maxThreads}).`);
+    return LINE_WORDS * (1 + thread);
+  }
+
+  private slotsOf(thread: number): number {
+    return LINE_WORDS * (1 + this.maxThreads) + SLOT_WORDS * this.capacity * thread;
+  }
+
+  private word(index: number): number {
+    return this.i32[index] ?? 0;
+  }
+}
+
+/**
+ * Appends a drained batch to an accumulated log, keeping the log sorted by seq. Late events
+ * belong only a little way back, so this walks back from the end instead of re-sorting the log.
+ */
+export function appendBySeq(log: TraceEvent[], batch: readonly TraceEvent[]): void {
+  for (const event of batch) {
+    let at = log.length;
+    while (at > 0 && (log[at - 1]?.seq ?? -Infinity) > event.seq) at--;
+    if (at === log.length) log.push(event);
+    else log.splice(at, 0, event);
+  }
+}
+
+/** The hot path of tracing: one Atomics.add, one Atomics.load, four plain stores, one Atomics.store. */
+class RingWriter implements EventSink {
+  private written: number;
+
+  constructor(
+    private readonly i32: Int32Array,
+    private readonly counters: number,
+    private readonly slots: number,
+    private readonly slotMask: number,
+    private readonly seq: SeqCounter,
+    private readonly clockUs: () => number,
+    readonly mask: number,
+  ) {
+    // A writer made again for the same ring (a reused worker) continues where the last one stopped.
+    this.written = Atomics.load(i32, counters + Counter.writeCount);
+  }
+
+  emit(kind: EventKind, object: number, aux: number, timed: boolean): void {
+    const seq = Atomics.add(this.seq.i32, this.seq.index, 1);
+    const i32 = this.i32;
+    const written = this.written;
+    if (((written - Atomics.load(i32, this.counters + Counter.readCount)) | 0) > this.slotMask) {
+      Atomics.add(i32, this.counters + Counter.dropped, 1);
+      return;
+    }
+    const at = this.slots + (written & this.slotMask) * SLOT_WORDS;
+    i32[at] = seq;
+    i32[at + 1] = (aux << 8) | kind;
+    i32[at + 2] = object;
+    i32[at + 3] = timed ? Math.round(this.clockUs()) : -1;
+    this.written = (written + 1) | 0;
+    Atomics.store(i32, this.counters + Counter.writeCount, this.written);
+  }
+}
