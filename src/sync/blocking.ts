@@ -66,10 +66,11 @@ export class Blocking {
   }
 
   /** Ends the episode and throws if the object was abandoned by a dead owner. */
-  checkAbandoned(what: string): void {
+  checkAbandoned(kindName: string): void {
     const by = this.heap.abandonedBy(this.objectId);
     if (by !== 0) {
       this.end(WakeResult.Error);
+      const what = `${kindName} '${this.heap.objectInfo(this.objectId).name}'`;
       throw new AbandonedError(what, by - 1, context().threadName);
     }
   }

@@ -8,6 +8,7 @@ import { objectKindName, type ObjectKind } from './kinds';
 // | 128 … 255                 | reserved for the runtime (GIL words, run control)             |
 // | 256 …                     | thread table: maxThreads rows of 64 bytes                     |
 // | …                         | object table: maxObjects rows of 128 bytes                    |
+// | …                         | the runtime's area (runtimeBytes): spawn ring, futures, text  |
 // | … staticEnd               | objects declared at a program's top level, in declaration order |
 // | staticEnd … total         | objects allocated while threads run (atomic bump)             |
 //
@@ -34,6 +35,8 @@ const H = {
   objectCount: 8,
   staticObjects: 9,
   totalBytes: 10,
+  runtimeStart: 11,
+  runtimeBytes: 12,
 } as const;
 
 /** Word index of the global sequence counter (trace order). */
@@ -72,7 +75,12 @@ const ObjectField = {
   abandoned: 6,
 } as const;
 
-export type HeapOptions = { bytes?: number; maxThreads?: number; maxObjects?: number };
+export type HeapOptions = {
+  bytes?: number;
+  maxThreads?: number;
+  maxObjects?: number;
+  runtimeBytes?: number;
+};
 
 /** What the object table records of one shared object. */
 export type ObjectInfo = {
@@ -104,6 +112,11 @@ export class Heap {
   readonly u16: Uint16Array;
   readonly maxThreads: number;
   readonly maxObjects: number;
+  /**
+   * Supplies default names while a program's top level runs (the runtime maps each constructor
+   * call to the variable it initialises); an explicit `{ name }` wins.
+   */
+  namer: ((kind: ObjectKind) => string | undefined) | null = null;
   private mode: AllocationMode = 'dynamic';
   private cursor = 0;
   private nextId = 0;
@@ -120,12 +133,18 @@ export class Heap {
   }
 
   /** Makes a new heap (default 8 MB, 64 threads, 512 objects). */
-  static create({ bytes = 8 << 20, maxThreads = 64, maxObjects = 512 }: HeapOptions = {}): Heap {
+  static create({
+    bytes = 8 << 20,
+    maxThreads = 64,
+    maxObjects = 512,
+    runtimeBytes = 0,
+  }: HeapOptions = {}): Heap {
     const buffer = new SharedArrayBuffer(bytes);
     const i32 = new Int32Array(buffer);
     const threadTable = HEADER_BYTES;
     const objectTable = threadTable + maxThreads * THREAD_ROW_BYTES;
-    const staticStart = alignUp(objectTable + maxObjects * OBJECT_ROW_BYTES, LINE);
+    const runtimeStart = alignUp(objectTable + maxObjects * OBJECT_ROW_BYTES, LINE);
+    const staticStart = alignUp(runtimeStart + runtimeBytes, LINE);
     if (staticStart >= bytes) throw new RangeError('Heap too small for its tables.');
     i32[H.maxThreads] = maxThreads;
     i32[H.maxObjects] = maxObjects;
@@ -135,6 +154,8 @@ export class Heap {
     i32[H.staticEnd] = staticStart;
     i32[H.dynamicCursor] = staticStart;
     i32[H.totalBytes] = bytes;
+    i32[H.runtimeStart] = runtimeStart;
+    i32[H.runtimeBytes] = runtimeBytes;
     Atomics.store(i32, H.magic, MAGIC);
     return new Heap(buffer);
   }
@@ -190,7 +211,7 @@ export class Heap {
         throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
       const offset = Atomics.add(this.i32, H.dynamicCursor, size);
       this.checkFits(offset, size);
-      this.writeRow(id, kind, offset, name ?? `${kindLabel(kind)}#${id}`);
+      this.writeRow(id, kind, offset, name ?? this.namer?.(kind) ?? `${kindLabel(kind)}#${id}`);
       return { id, offset, fresh: true };
     }
     const id = this.nextId++;
@@ -200,7 +221,7 @@ export class Heap {
       throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
     this.checkFits(offset, size);
     if (this.mode === 'init') {
-      this.writeRow(id, kind, offset, name ?? `${kindLabel(kind)}#${id}`);
+      this.writeRow(id, kind, offset, name ?? this.namer?.(kind) ?? `${kindLabel(kind)}#${id}`);
       return { id, offset, fresh: true };
     }
     const row = this.objectRow(id);
@@ -227,6 +248,22 @@ export class Heap {
       this.i32[row + ObjectField.holdersWord] = words.holdersWord;
     if (words.maxHoldersWord !== undefined)
       this.i32[row + ObjectField.maxHoldersWord] = words.maxHoldersWord;
+  }
+
+  /** The byte range reserved for the runtime's own structures. */
+  get runtimeArea(): { offset: number; bytes: number } {
+    return { offset: this.word(H.runtimeStart), bytes: this.word(H.runtimeBytes) };
+  }
+
+  /** Renames an object (the runtime names objects after the variables they initialise). */
+  rename(id: number, name: string): void {
+    const row = this.objectRow(id);
+    this.writeRow(
+      id,
+      this.word(row + ObjectField.kind) as ObjectKind,
+      this.word(row + ObjectField.offset),
+      name,
+    );
   }
 
   /** Number of objects allocated so far (static and dynamic). */

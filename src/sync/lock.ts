@@ -1,0 +1,107 @@
+import { context, trace } from './context';
+import { SyncMisuseError } from './errors';
+import { lockWord, unlockWord } from './futex';
+import type { Heap } from './heap';
+import { EventKind, ObjectKind } from './kinds';
+import { callerLabel, disposable, SharedObject, type SharedOptions } from './shared-object';
+
+// Lock — 8 bytes, on its own 64-byte line
+// | word | name  | meaning                                                  |
+// | 0    | state | futex word: 0 unlocked · 1 locked · 2 locked, maybe waiters |
+// | 1    | owner | thread id + 1 of the holder, 0 when free (observability)   |
+// Algorithm: Drepper, "Futexes Are Tricky", mutex #3 (see futex.ts).
+const STATE = 0;
+const OWNER = 1;
+
+/**
+ * A mutual-exclusion lock (Python's `threading.Lock`). Not re-entrant: a thread that acquires it
+ * twice waits for itself forever. As in Python, any thread may release it.
+ */
+export class Lock extends SharedObject {
+  constructor(heap: Heap, options?: SharedOptions) {
+    super();
+    if (this.allocate(heap, ObjectKind.Lock, 8, options)) {
+      this.i32[this.base + STATE] = 0;
+      this.i32[this.base + OWNER] = 0;
+    }
+    heap.describe(this.id, { ownerWord: this.base + OWNER });
+  }
+
+  /**
+   * Takes the lock. Without a timeout, waits as long as it takes; `acquire(0)` never blocks;
+   * otherwise gives up after `timeoutMs` milliseconds. Returns whether the lock was taken.
+   */
+  acquire(timeoutMs?: number): boolean {
+    const taken = lockWord(this.heap, this.base + STATE, this.id, timeoutMs, 'Lock');
+    if (taken) {
+      this.i32[this.base + OWNER] = context().threadId + 1;
+      trace(EventKind.Acquire, this.id, 1);
+    }
+    return taken;
+  }
+
+  /** Takes the lock only if it is free right now. */
+  tryAcquire(): boolean {
+    return this.acquire(0);
+  }
+
+  /** Frees the lock. An error if it is not locked. */
+  release(): void {
+    if (Atomics.load(this.i32, this.base + STATE) === 0) {
+      throw new SyncMisuseError(
+        `${callerLabel()} released ${this.label('Lock')}, which is not locked.`,
+      );
+    }
+    this.i32[this.base + OWNER] = 0;
+    trace(EventKind.Release, this.id, 0);
+    unlockWord(this.i32, this.base + STATE);
+  }
+
+  /** Whether some thread holds the lock. */
+  locked(): boolean {
+    return Atomics.load(this.i32, this.base + STATE) !== 0;
+  }
+
+  /** Acquires and returns a disposable that releases: `using _ = lock.hold();`. */
+  hold(): Disposable {
+    this.acquire();
+    return disposable(() => this.release());
+  }
+
+  /** Runs `fn` holding the lock, releasing it even if `fn` throws (Python's `with lock:`). */
+  with<T>(fn: () => T): T {
+    this.acquire();
+    try {
+      return fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Thread id of the holder, or -1. */
+  owner(): number {
+    return (this.i32[this.base + OWNER] ?? 0) - 1;
+  }
+
+  /** For Condition: releases fully, returning what {@link acquireRestore} needs. */
+  releaseSave(): number {
+    this.release();
+    return 1;
+  }
+
+  acquireRestore(_saved: number): void {
+    this.acquire();
+  }
+
+  /** Whether the calling thread holds it (the recorded owner). */
+  isOwned(): boolean {
+    return this.owner() === context().threadId;
+  }
+
+  /** Marks the lock abandoned by its dead owner and wakes every waiter, who then fail. */
+  abandon(deadThread: number): void {
+    this.heap.markAbandoned(this.id, deadThread);
+    Atomics.store(this.i32, this.base + STATE, 2);
+    Atomics.notify(this.i32, this.base + STATE);
+  }
+}

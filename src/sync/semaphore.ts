@@ -1,0 +1,143 @@
+import { trace } from './context';
+import { Blocking } from './blocking';
+import { SyncMisuseError } from './errors';
+import type { Heap } from './heap';
+import { BlockOp, EventKind, ObjectKind, WakeResult } from './kinds';
+import {
+  callerLabel,
+  checkCount,
+  disposable,
+  SharedObject,
+  type SharedOptions,
+} from './shared-object';
+
+// Semaphore — 20 bytes, on its own 64-byte line
+// | word | name       | meaning                                                      |
+// | 0    | value      | permits left; waiters sleep on this word while it is 0         |
+// | 1    | waiters    | threads sleeping (or about to) on value: release skips notify at 0 |
+// | 2    | holders    | acquisitions minus releases (observability: "in use")         |
+// | 3    | maxHolders | the most holders seen at once                                 |
+// | 4    | bound      | initial value for BoundedSemaphore, -1 for Semaphore          |
+// Algorithm: a counting semaphore on one futex word (CAS to take a permit, wait while 0).
+const VALUE = 0;
+const WAITERS = 1;
+const HOLDERS = 2;
+const MAX_HOLDERS = 3;
+const BOUND = 4;
+
+/** A counting semaphore (Python's `threading.Semaphore`): at most `n` holders at once. */
+export class Semaphore extends SharedObject {
+  constructor(heap: Heap, n: number = 1, options?: SharedOptions) {
+    super();
+    checkCount('A semaphore’s initial value', n);
+    const kind =
+      this instanceof BoundedSemaphore ? ObjectKind.BoundedSemaphore : ObjectKind.Semaphore;
+    if (this.allocate(heap, kind, 20, options)) {
+      const i32 = this.i32;
+      i32[this.base + VALUE] = n;
+      i32[this.base + WAITERS] = 0;
+      i32[this.base + HOLDERS] = 0;
+      i32[this.base + MAX_HOLDERS] = 0;
+      i32[this.base + BOUND] = kind === ObjectKind.BoundedSemaphore ? n : -1;
+    }
+    heap.describe(this.id, {
+      holdersWord: this.base + HOLDERS,
+      maxHoldersWord: this.base + MAX_HOLDERS,
+    });
+  }
+
+  /** Takes a permit, waiting while there is none. `acquire(0)` never blocks. Returns whether one was taken. */
+  acquire(timeoutMs?: number): boolean {
+    if (this.tryTake()) return true;
+    if (timeoutMs === 0) return false;
+    const blocking = new Blocking(this.heap, this.id, BlockOp.Acquire, timeoutMs);
+    const i32 = this.i32;
+    const value = this.base + VALUE;
+    for (;;) {
+      Atomics.add(i32, this.base + WAITERS, 1);
+      const ok = Atomics.load(i32, value) !== 0 || blocking.wait(value, 0);
+      Atomics.sub(i32, this.base + WAITERS, 1);
+      if (this.tryTake()) {
+        blocking.end(WakeResult.Ok);
+        return true;
+      }
+      if (!ok || blocking.expired) {
+        blocking.end(WakeResult.Timeout);
+        return false;
+      }
+    }
+  }
+
+  tryAcquire(): boolean {
+    return this.acquire(0);
+  }
+
+  /** Returns `k` permits, waking up to `k` waiters. */
+  release(k = 1): void {
+    checkCount('release(k)', k, 1);
+    const i32 = this.i32;
+    const bound = i32[this.base + BOUND] ?? -1;
+    if (bound >= 0) {
+      for (;;) {
+        const v = Atomics.load(i32, this.base + VALUE);
+        if (v + k > bound) {
+          throw new SyncMisuseError(
+            `${callerLabel()} released ${this.label('BoundedSemaphore')} past its initial value ${bound}.`,
+          );
+        }
+        if (Atomics.compareExchange(i32, this.base + VALUE, v, v + k) === v) break;
+      }
+    } else {
+      Atomics.add(i32, this.base + VALUE, k);
+    }
+    const holders = Math.max(0, Atomics.sub(i32, this.base + HOLDERS, k) - k);
+    trace(EventKind.Release, this.id, holders);
+    if (Atomics.load(i32, this.base + WAITERS) > 0) Atomics.notify(i32, this.base + VALUE, k);
+  }
+
+  /** Permits left right now. */
+  get value(): number {
+    return Atomics.load(this.i32, this.base + VALUE);
+  }
+
+  /** The most holders seen at once during the run. */
+  get maxHolders(): number {
+    return Atomics.load(this.i32, this.base + MAX_HOLDERS);
+  }
+
+  hold(): Disposable {
+    this.acquire();
+    return disposable(() => this.release());
+  }
+
+  with<T>(fn: () => T): T {
+    this.acquire();
+    try {
+      return fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  private tryTake(): boolean {
+    const i32 = this.i32;
+    const index = this.base + VALUE;
+    for (let v = Atomics.load(i32, index); v > 0; v = Atomics.load(i32, index)) {
+      if (Atomics.compareExchange(i32, index, v, v - 1) === v) {
+        const holders = Atomics.add(i32, this.base + HOLDERS, 1) + 1;
+        let max = Atomics.load(i32, this.base + MAX_HOLDERS);
+        while (holders > max) {
+          const seen = Atomics.compareExchange(i32, this.base + MAX_HOLDERS, max, holders);
+          if (seen === max) break;
+          max = seen;
+        }
+        trace(EventKind.Acquire, this.id, holders);
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** A semaphore that refuses to be released past its initial value (Python's `BoundedSemaphore`). */
+export class BoundedSemaphore extends Semaphore {}
