@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { BlockOp, EventKind as K, WakeResult } from '../sync/kinds';
+import { holdsOf, spansOf, wakeArrowsOf } from './spans';
+import type { HoldSpan, StateSpan, TimedEvent, WakeArrow } from './types';
+
+/** Events as rows [thread, kind, object, aux, timeUs]; seq is the row index. */
+const log = (rows: [number, K, number, number, number][]): TimedEvent[] =>
+  rows.map(([thread, kind, object, aux, timeUs], seq) => ({
+    seq,
+    thread,
+    kind,
+    object,
+    aux,
+    timeUs,
+  }));
+
+const L = 7; // a lock's object id
+const M = 8;
+
+describe('spansOf', () => {
+  const cases: {
+    name: string;
+    events: TimedEvent[];
+    threads: number[];
+    endUs: number;
+    spans: StateSpan[];
+  }[] = [
+    {
+      name: 'a lane starts at ThreadStart and a thread still running ends at endUs',
+      events: log([[0, K.ThreadStart, -1, 0, 10]]),
+      threads: [0],
+      endUs: 50,
+      spans: [{ thread: 0, state: 'running', startUs: 10, endUs: 50 }],
+    },
+    {
+      name: 'Block→Wake is waiting on the object, then done after ThreadEnd aux 0',
+      events: log([
+        [0, K.ThreadStart, -1, 0, 0],
+        [0, K.Block, L, BlockOp.Acquire, 10],
+        [0, K.Wake, L, WakeResult.Ok, 30],
+        [0, K.ThreadEnd, -1, 0, 40],
+      ]),
+      threads: [0],
+      endUs: 100,
+      spans: [
+        { thread: 0, state: 'running', startUs: 0, endUs: 10 },
+        { thread: 0, state: 'waiting', startUs: 10, endUs: 30, object: L, op: BlockOp.Acquire },
+        { thread: 0, state: 'running', startUs: 30, endUs: 40 },
+        { thread: 0, state: 'done', startUs: 40, endUs: 100 },
+      ],
+    },
+    {
+      name: 'Block with op Gil is gil-wait, op Input is input; ThreadEnd aux 1 is failed',
+      events: log([
+        [0, K.ThreadStart, -1, 0, 0],
+        [0, K.Block, 1, BlockOp.Gil, 5],
+        [0, K.Wake, 1, WakeResult.Ok, 6],
+        [0, K.Block, 2, BlockOp.Input, 8],
+        [0, K.Wake, 2, WakeResult.Ok, 9],
+        [0, K.ThreadEnd, -1, 1, 12],
+      ]),
+      threads: [0],
+      endUs: 20,
+      spans: [
+        { thread: 0, state: 'running', startUs: 0, endUs: 5 },
+        { thread: 0, state: 'gil-wait', startUs: 5, endUs: 6 },
+        { thread: 0, state: 'running', startUs: 6, endUs: 8 },
+        { thread: 0, state: 'input', startUs: 8, endUs: 9 },
+        { thread: 0, state: 'running', startUs: 9, endUs: 12 },
+        { thread: 0, state: 'failed', startUs: 12, endUs: 20 },
+      ],
+    },
+    {
+      name: 'sleep, input and GIL events; GilAcquire then Wake does not split running',
+      events: log([
+        [1, K.ThreadStart, -1, 0, 0],
+        [1, K.SleepBegin, -1, 0, 1],
+        [1, K.GilRelease, 0, 0, 1],
+        [1, K.SleepEnd, -1, 0, 4],
+        [1, K.GilWait, 0, 0, 4],
+        [1, K.GilAcquire, 0, 0, 6],
+        [1, K.Acquire, L, 1, 6],
+        [1, K.InputBegin, -1, 0, 7],
+        [1, K.InputEnd, -1, 0, 9],
+        [1, K.Block, L, BlockOp.Wait, 10],
+        [1, K.GilWait, 0, 0, 12],
+        [1, K.GilAcquire, 0, 0, 13],
+        [1, K.Wake, L, WakeResult.Ok, 13],
+      ]),
+      threads: [1],
+      endUs: 15,
+      spans: [
+        { thread: 1, state: 'running', startUs: 0, endUs: 1 },
+        { thread: 1, state: 'sleeping', startUs: 1, endUs: 4 },
+        { thread: 1, state: 'gil-wait', startUs: 4, endUs: 6 },
+        { thread: 1, state: 'running', startUs: 6, endUs: 7 },
+        { thread: 1, state: 'input', startUs: 7, endUs: 9 },
+        { thread: 1, state: 'running', startUs: 9, endUs: 10 },
+        { thread: 1, state: 'waiting', startUs: 10, endUs: 12, object: L, op: BlockOp.Wait },
+        { thread: 1, state: 'gil-wait', startUs: 12, endUs: 13 },
+        { thread: 1, state: 'running', startUs: 13, endUs: 15 },
+      ],
+    },
+    {
+      name: 'a lane blocked at endUs ends its wait there; lanes follow threadIds, others ignored',
+      events: log([
+        [0, K.ThreadStart, -1, 0, 0],
+        [1, K.ThreadStart, -1, 0, 2],
+        [2, K.ThreadStart, -1, 0, 2],
+        [1, K.Block, 0, BlockOp.Join, 3],
+        [0, K.Block, M, BlockOp.Acquire, 4],
+      ]),
+      threads: [1, 0],
+      endUs: 9,
+      spans: [
+        { thread: 1, state: 'running', startUs: 2, endUs: 3 },
+        { thread: 1, state: 'waiting', startUs: 3, endUs: 9, object: 0, op: BlockOp.Join },
+        { thread: 0, state: 'running', startUs: 0, endUs: 4 },
+        { thread: 0, state: 'waiting', startUs: 4, endUs: 9, object: M, op: BlockOp.Acquire },
+      ],
+    },
+    {
+      name: 'a clock read that lags its seq never runs a lane backwards; empty spans are left out',
+      events: log([
+        [0, K.ThreadStart, -1, 0, 10],
+        [0, K.Block, L, BlockOp.Acquire, 8],
+        [0, K.Wake, L, WakeResult.Ok, 20],
+      ]),
+      threads: [0],
+      endUs: 15,
+      spans: [
+        { thread: 0, state: 'waiting', startUs: 10, endUs: 20, object: L, op: BlockOp.Acquire },
+      ],
+    },
+    {
+      name: 'events after ThreadEnd and threads that never started draw nothing more',
+      events: log([
+        [0, K.ThreadStart, -1, 0, 0],
+        [0, K.ThreadEnd, -1, 0, 3],
+        [0, K.Block, L, BlockOp.Acquire, 4],
+      ]),
+      threads: [0, 5],
+      endUs: 6,
+      spans: [
+        { thread: 0, state: 'running', startUs: 0, endUs: 3 },
+        { thread: 0, state: 'done', startUs: 3, endUs: 6 },
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ events, threads, endUs, spans }) => {
+    expect(spansOf(events, threads, endUs)).toEqual(spans);
+  });
+});
+
+describe('holdsOf', () => {
+  const cases: { name: string; events: TimedEvent[]; endUs: number; holds: HoldSpan[] }[] = [
+    {
+      name: 'acquire→release per thread and object, sorted by start',
+      events: log([
+        [1, K.Acquire, M, 1, 2],
+        [0, K.Acquire, L, 1, 3],
+        [1, K.Release, M, 0, 5],
+        [0, K.Release, L, 0, 8],
+      ]),
+      endUs: 10,
+      holds: [
+        { thread: 1, object: M, startUs: 2, endUs: 5 },
+        { thread: 0, object: L, startUs: 3, endUs: 8 },
+      ],
+    },
+    {
+      name: 'RLock re-entry nests into one hold',
+      events: log([
+        [0, K.Acquire, L, 1, 1],
+        [0, K.Acquire, L, 1, 2],
+        [0, K.Release, L, 1, 3],
+        [0, K.Release, L, 0, 4],
+      ]),
+      endUs: 10,
+      holds: [{ thread: 0, object: L, startUs: 1, endUs: 4 }],
+    },
+    {
+      name: 'a Release to 0 holders frees every level at once (a Condition wait on an RLock)',
+      events: log([
+        [0, K.Acquire, L, 1, 1],
+        [0, K.Acquire, L, 1, 2],
+        [0, K.Release, L, 0, 3],
+        [0, K.Acquire, L, 1, 6],
+      ]),
+      endUs: 10,
+      holds: [
+        { thread: 0, object: L, startUs: 1, endUs: 3 },
+        { thread: 0, object: L, startUs: 6, endUs: 10 },
+      ],
+    },
+    {
+      name: 'semaphore permits overlap; a release by a non-holder frees the longest holder',
+      events: log([
+        [0, K.Acquire, M, 1, 1],
+        [1, K.Acquire, M, 2, 2],
+        [2, K.Release, M, 1, 4],
+        [1, K.Release, M, 0, 6],
+      ]),
+      endUs: 10,
+      holds: [
+        { thread: 0, object: M, startUs: 1, endUs: 4 },
+        { thread: 1, object: M, startUs: 2, endUs: 6 },
+      ],
+    },
+    {
+      name: 'a Lock released by another thread closes its holder; unmatched holds run to endUs',
+      events: log([
+        [0, K.Acquire, L, 1, 1],
+        [1, K.Release, L, 0, 3],
+        [2, K.Acquire, M, 1, 4],
+        [3, K.Release, 99, 0, 5],
+      ]),
+      endUs: 10,
+      holds: [
+        { thread: 0, object: L, startUs: 1, endUs: 3 },
+        { thread: 2, object: M, startUs: 4, endUs: 10 },
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ events, endUs, holds }) => {
+    expect(holdsOf(events, endUs)).toEqual(holds);
+  });
+});
+
+describe('wakeArrowsOf', () => {
+  const cases: { name: string; events: TimedEvent[]; arrows: WakeArrow[] }[] = [
+    {
+      name: 'a release wakes a blocked acquirer',
+      events: log([
+        [0, K.Acquire, L, 1, 0],
+        [1, K.Block, L, BlockOp.Acquire, 1],
+        [0, K.Release, L, 0, 5],
+        [1, K.Wake, L, WakeResult.Ok, 7],
+      ]),
+      arrows: [{ fromThread: 0, toThread: 1, object: L, atUs: 5, wokenAtUs: 7 }],
+    },
+    {
+      name: 'pairs with the latest signal by another thread, skipping the woken thread’s own',
+      events: log([
+        [2, K.Signal, L, BlockOp.Set, 1],
+        [0, K.Signal, L, BlockOp.Set, 2],
+        [1, K.Signal, L, BlockOp.Set, 3],
+        [1, K.Block, L, BlockOp.Wait, 4],
+        [1, K.Signal, L, BlockOp.Set, 5],
+        [1, K.Wake, L, WakeResult.Ok, 6],
+      ]),
+      arrows: [{ fromThread: 0, toThread: 1, object: L, atUs: 2, wokenAtUs: 6 }],
+    },
+    {
+      name: 'timeouts and errors draw no arrow; neither does a wake with no signal',
+      events: log([
+        [1, K.Block, L, BlockOp.Acquire, 1],
+        [1, K.Wake, L, WakeResult.Ok, 2],
+        [0, K.Release, L, 0, 3],
+        [1, K.Block, L, BlockOp.Acquire, 4],
+        [1, K.Wake, L, WakeResult.Timeout, 5],
+        [1, K.Block, L, BlockOp.Acquire, 6],
+        [1, K.Wake, L, WakeResult.Error, 7],
+      ]),
+      arrows: [],
+    },
+    {
+      name: 'a Join wake pairs with the target’s ThreadEnd, not a release of an object with that id',
+      events: log([
+        [0, K.Block, 2, BlockOp.Join, 1],
+        [3, K.Release, 2, 0, 2],
+        [2, K.ThreadEnd, -1, 0, 3],
+        [0, K.Wake, 2, WakeResult.Ok, 4],
+      ]),
+      arrows: [{ fromThread: 2, toThread: 0, object: 2, atUs: 3, wokenAtUs: 4 }],
+    },
+    {
+      name: 'one signal may wake several threads (notifyAll)',
+      events: log([
+        [1, K.Block, M, BlockOp.Wait, 1],
+        [2, K.Block, M, BlockOp.Wait, 2],
+        [0, K.Signal, M, BlockOp.Notify, 3],
+        [2, K.Wake, M, WakeResult.Ok, 4],
+        [1, K.Wake, M, WakeResult.Ok, 5],
+      ]),
+      arrows: [
+        { fromThread: 0, toThread: 2, object: M, atUs: 3, wokenAtUs: 4 },
+        { fromThread: 0, toThread: 1, object: M, atUs: 3, wokenAtUs: 5 },
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ events, arrows }) => {
+    expect(wakeArrowsOf(events)).toEqual(arrows);
+  });
+});
