@@ -1,0 +1,189 @@
+import { test, expect } from './fixtures';
+import { runProgram } from './run-helpers';
+
+const racyCounter = (locked: boolean) => `
+const counter = new SharedInt(0);
+const lock = new Lock();
+export const threads = 4;
+export function thread(id) {
+  for (let i = 0; i < 25; i++) {
+    ${locked ? 'lock.acquire();' : ''}
+    const seen = counter.value;
+    sleep(0.2);
+    counter.value = seen + 1;
+    ${locked ? 'lock.release();' : ''}
+  }
+}
+export function check() {
+  return counter.value === 100 || \`expected 100, got \${counter.value}\`;
+}
+`;
+
+test('an unlocked counter with a sleep between read and write loses updates', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  const report = await runProgram(page, racyCounter(false));
+  expect(report.outcome).toBe('check-failed');
+  expect(report.check?.passed).toBe(false);
+  expect(report.shared.counter).toBeLessThan(100);
+  expect(report.threads).toHaveLength(4);
+});
+
+test('the locked counter passes its check', async ({ openApp }) => {
+  const page = await openApp();
+  const report = await runProgram(page, racyCounter(true));
+  expect(report.outcome).toBe('ok');
+  expect(report.shared.counter).toBe(100);
+  expect(report.stats.acquisitions).toBeGreaterThanOrEqual(100);
+});
+
+test('two threads taking two locks in opposite orders deadlock, with the two-edge cycle', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    `
+const lockA = new Lock();
+const lockB = new Lock();
+export const threads = 2;
+export function thread(id) {
+  const [first, second] = id === 0 ? [lockA, lockB] : [lockB, lockA];
+  first.acquire();
+  sleep(20);
+  second.acquire();
+}
+`,
+  );
+  expect(report.outcome).toBe('deadlock');
+  const cycle = report.deadlock?.cycle ?? [];
+  expect(cycle).toHaveLength(2);
+  const byThread = Object.fromEntries(cycle.map((e) => [e.thread, e]));
+  expect(byThread[0]).toEqual({ thread: 0, waitsFor: 'lockB', heldBy: 1 });
+  expect(byThread[1]).toEqual({ thread: 1, waitsFor: 'lockA', heldBy: 0 });
+});
+
+test('an exception is reported at its line, and the thread is marked failed', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    [
+      'export const threads = 2;',
+      'export function thread(id) {',
+      '  if (id === 0) return;',
+      '  helper();',
+      '}',
+      'function helper() {',
+      "  throw new Error('boom');",
+      '}',
+    ].join('\n'),
+  );
+  expect(report.outcome).toBe('error');
+  const failed = report.threads.find((t) => t.status === 'error');
+  expect(failed?.error?.message).toContain('boom');
+  expect(failed?.error?.line).toBe(7);
+  expect(report.threads.find((t) => t.id === 0)?.status).toBe('done');
+});
+
+test('a syntax error is reported at its line without starting threads', async ({ openApp }) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    'export const threads = 1;\nexport function thread() {\n  let = ;\n}\n',
+  );
+  expect(report.outcome).toBe('error');
+  expect(report.threads[0]?.error?.line).toBe(3);
+});
+
+test('while (true) {} is ended by stop(), and the next run succeeds', async ({ openApp }) => {
+  const page = await openApp();
+  await page.waitForFunction(() => window.interleave !== undefined);
+  const outcome = await page.evaluate(async () => {
+    const api = window.interleave!;
+    api.load({
+      v: 1,
+      demo: 'scratch',
+      code: 'export const threads = 4;\nexport function thread() { while (true) {} }',
+    });
+    const running = api.run();
+    // Stop once the threads are really spinning: their start shows in the live trace.
+    await new Promise((r) => setTimeout(r, 300));
+    api.stop();
+    return (await running).outcome;
+  });
+  expect(outcome).toBe('stopped');
+  const next = await runProgram(
+    page,
+    'export const threads = 2;\nexport function thread(id) { print("ok", id); }',
+  );
+  expect(next.outcome).toBe('ok');
+  expect(next.output.map((l) => l.text).sort()).toEqual(['ok 0', 'ok 1']);
+});
+
+test('a ThreadPool program sees futures complete out of submission order under asCompleted', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    `
+export function fetchPage(i) { sleep((5 - i) * 30); return i * 10; }
+export function main() {
+  const pool = new ThreadPool(5);
+  const futures = [0, 1, 2, 3, 4].map((i) => pool.submit(fetchPage, i));
+  for (const f of asCompleted(futures)) print(f.result());
+  pool.shutdown();
+}
+`,
+  );
+  expect(report.outcome).toBe('ok');
+  const order = report.output.map((l) => Number(l.text));
+  expect([...order].sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 40]);
+  expect(order).not.toEqual([0, 10, 20, 30, 40]);
+});
+
+test('print output and shared values arrive in the report', async ({ openApp }) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    `
+const total = new SharedInt(0);
+const squares = new SharedArray(3);
+export const threads = 3;
+export function thread(id) { total.add(id + 1); squares.set(id, id * id); print(\`thread \${id} says hi\`); }
+`,
+  );
+  expect(report.outcome).toBe('ok');
+  expect(report.shared).toEqual({ total: 6, squares: [0, 1, 4] });
+  expect(report.output.map((l) => l.text).sort()).toEqual([
+    'thread 0 says hi',
+    'thread 1 says hi',
+    'thread 2 says hi',
+  ]);
+  for (const line of report.output) expect(line.t).toBeGreaterThanOrEqual(0);
+});
+
+test('a CPU-bound program speeds up with the GIL off and not with it on', async ({ openApp }) => {
+  const page = await openApp();
+  const cpu = (threads: number) => `
+export const threads = ${threads};
+export function thread() { work(${240 / threads}); }
+`;
+  // The fastest of three runs: other processes on the machine can only slow a run down.
+  const wall = async (threads: number, gil: boolean) => {
+    const times: number[] = [];
+    for (let k = 0; k < 3; k++) times.push((await runProgram(page, cpu(threads), { gil })).wallMs);
+    return Math.min(...times);
+  };
+  const off1 = await wall(1, false);
+  const off2 = await wall(2, false);
+  const on1 = await wall(1, true);
+  const on2 = await wall(2, true);
+  const speedupOff = off1 / off2;
+  const speedupOn = on1 / on2;
+  expect(speedupOff).toBeGreaterThan(speedupOn);
+  expect(speedupOn).toBeLessThan(1.25);
+});

@@ -1,0 +1,38 @@
+import type { ParamValue } from './report';
+
+/** Everything a worker needs to take part in a run; sent once per run over Comlink. */
+export type RunConfig = {
+  heap: SharedArrayBuffer;
+  rings: SharedArrayBuffer;
+  source: string;
+  params: Readonly<Record<string, ParamValue>>;
+  gil: boolean;
+  seed: number;
+  /** The run's time zero, in epoch ms (workers have different timeOrigins). */
+  startEpochMs: number;
+  /** work(1) = this many iterations of the busy-work kernel (measured once per pool). */
+  workItersPerMs: number;
+  /** Bit set of traced EventKinds. */
+  traceMask: number;
+};
+
+/** What a thread is asked to run (stored as JSON in the thread's control row). */
+export type ThreadDescriptor = {
+  /** An exported function's name, or an internal target ('__pool', '__timer'). */
+  fn: string;
+  args: unknown[];
+  role: string;
+  name: string;
+  daemon: boolean;
+};
+
+/** What the init pass learns about a program. */
+export type ProgramInfo = {
+  form: 'spmd' | 'python';
+  /** The SPMD `threads` export, when a number. */
+  threads?: number;
+  /** Roles in declaration order, when the program exports `roles`. */
+  roles?: { name: string; count: number }[];
+  hasCheck: boolean;
+  exports: string[];
+};

@@ -1,0 +1,132 @@
+import type { DemoDefinition } from '../demos/types';
+import type { ParamValue, RunReport, State } from './report';
+import { startRun, type ProgramRun } from './run-program';
+import type { WorkerPool } from './worker-pool';
+
+/** What `window.interleave.demos()` lists (DESIGN.md §3). */
+export type DemoSummary = {
+  id: string;
+  title: string;
+  concepts: string[];
+  params: Record<string, ParamValue>;
+  expect: DemoDefinition['expect'];
+};
+
+/** Knobs every program has (DESIGN.md §2), under the demo's own. */
+const COMMON_DEFAULTS: Record<string, ParamValue> = { gil: false, seed: 1 };
+
+/**
+ * The learner's session: the current State (demo, code, knobs), the run in progress and the last
+ * report. The single source of truth the UI renders and `window.interleave` drives.
+ */
+export class Session {
+  private current: State;
+  private run_: ProgramRun | null = null;
+  private last: RunReport | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly catalogue: readonly DemoDefinition[],
+    readonly defaultDemo = 'scratch',
+  ) {
+    this.current = { v: 1, demo: defaultDemo };
+  }
+
+  demo(id = this.current.demo): DemoDefinition | undefined {
+    return this.catalogue.find((d) => d.id === id);
+  }
+
+  /** The knob defaults of a demo (its knobs plus the common ones). */
+  defaultsOf(id: string): Record<string, ParamValue> {
+    const demo = this.demo(id);
+    return {
+      ...COMMON_DEFAULTS,
+      ...Object.fromEntries((demo?.knobs ?? []).map((k) => [k.id, k.default])),
+    };
+  }
+
+  state(): State {
+    return structuredClone(this.current);
+  }
+
+  /** Replaces the state (a validated one: see src/share). Does not run it. */
+  load(state: State): void {
+    if (!this.demo(state.demo)) throw new Error(`Unknown demo '${state.demo}'.`);
+    this.current = structuredClone(state);
+    this.emit();
+  }
+
+  /** Changes part of the state (code, knobs, demo). */
+  update(change: Partial<Omit<State, 'v'>>): void {
+    this.load({ ...this.current, ...change });
+  }
+
+  /** The program that runs: the state's code, or the demo's own. */
+  source(): string {
+    return this.current.code ?? this.demo()?.source ?? '';
+  }
+
+  params(): Record<string, ParamValue> {
+    return { ...this.defaultsOf(this.current.demo), ...this.current.params };
+  }
+
+  get running(): ProgramRun | null {
+    return this.run_;
+  }
+
+  lastReport(): RunReport | null {
+    return this.last;
+  }
+
+  /** Runs the current program (stopping one in progress first); resolves with its report. */
+  async run(): Promise<RunReport> {
+    this.stop();
+    const run = startRun(this.pool, { source: this.source(), params: this.params() });
+    this.run_ = run;
+    this.emit();
+    try {
+      const report = await run.report;
+      if (this.run_ === run) {
+        this.last = report;
+        this.run_ = null;
+        this.emit();
+      }
+      return report;
+    } catch (error) {
+      if (this.run_ === run) this.run_ = null;
+      this.emit();
+      throw error;
+    }
+  }
+
+  /** Runs a state without changing the session (the speedup lab's sweeps). */
+  runState(state: State): Promise<RunReport> {
+    const params = { ...this.defaultsOf(state.demo), ...state.params };
+    const source = state.code ?? this.demo(state.demo)?.source ?? '';
+    return startRun(this.pool, { source, params }).report;
+  }
+
+  stop(): void {
+    this.run_?.stop();
+  }
+
+  demos(): DemoSummary[] {
+    return this.catalogue.map((d) => ({
+      id: d.id,
+      title: d.title,
+      concepts: [...d.concepts],
+      params: this.defaultsOf(d.id),
+      expect: { ...d.expect },
+    }));
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

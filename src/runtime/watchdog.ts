@@ -1,0 +1,79 @@
+import { BlockOp, ThreadField, ThreadStatus, type Heap } from '../sync';
+import { cyclesOf, stuckOf, waitGraphOf, type WaitSnapshot } from '../trace/wait-graph';
+import type { CycleStep, WaitEdge } from '../trace/types';
+import { C, type Control } from './control';
+
+export type Verdict =
+  { kind: 'deadlock'; cycle: CycleStep[] } | { kind: 'stuck'; waiting: WaitEdge[] } | null;
+
+/**
+ * Reads who waits for what and who holds what, without blocking (plain loads of shared words).
+ * The words of different threads are read at slightly different moments, so a verdict is only
+ * trusted once two reads some time apart agree (see {@link Watchdog}).
+ */
+export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epochs: number[] } {
+  const i32 = heap.i32;
+  const count = Math.min(control.load(C.nextThread), heap.maxThreads);
+  const threads: WaitSnapshot['threads'] = [];
+  const epochs: number[] = [];
+  for (let id = 0; id < count; id++) {
+    const status = Atomics.load(i32, heap.threadWord(id, ThreadField.status));
+    const blockedOn = Atomics.load(i32, heap.threadWord(id, ThreadField.blockedOn)) - 1;
+    threads.push({
+      id,
+      alive: status === ThreadStatus.Starting || status === ThreadStatus.Running,
+      blockedOn,
+      op: (Atomics.load(i32, heap.threadWord(id, ThreadField.blockedOp)) ||
+        BlockOp.Acquire) as BlockOp,
+      timed: Atomics.load(i32, heap.threadWord(id, ThreadField.blockedTimed)) === 1,
+    });
+    epochs.push(Atomics.load(i32, heap.threadWord(id, ThreadField.blockEpoch)));
+  }
+  const holders = new Map<number, number[]>();
+  for (const info of heap.objects()) {
+    if (info.ownerWord === undefined) continue;
+    const owner = Atomics.load(i32, info.ownerWord) - 1;
+    if (owner >= 0) holders.set(info.id, [owner]);
+  }
+  return { threads, holders, epochs };
+}
+
+/** The verdict of one snapshot: a cycle of untimed waits, or every live thread blocked. */
+export function verdictOf(snapshot: WaitSnapshot): Verdict {
+  const cycles = cyclesOf(waitGraphOf(snapshot));
+  const cycle = cycles[0];
+  if (cycle) return { kind: 'deadlock', cycle };
+  const waiting = stuckOf(snapshot);
+  return waiting ? { kind: 'stuck', waiting } : null;
+}
+
+/**
+ * Confirms verdicts over time: a deadlock or a stuck state is reported when two snapshots at
+ * least `confirmMs` apart give the same verdict and the threads involved have not blocked anew
+ * in between (their block epochs are unchanged), so a transient read is never reported.
+ */
+export class Watchdog {
+  private pending: { key: string; epochs: number[]; atMs: number } | null = null;
+
+  constructor(private readonly confirmMs = 40) {}
+
+  observe(snapshot: WaitSnapshot & { epochs: number[] }, nowMs: number): Verdict {
+    const verdict = verdictOf(snapshot);
+    if (!verdict) {
+      this.pending = null;
+      return null;
+    }
+    const involved =
+      verdict.kind === 'deadlock'
+        ? verdict.cycle.map((s) => s.thread)
+        : verdict.waiting.map((w) => w.thread);
+    const epochs = involved.map((t) => snapshot.epochs[t] ?? -1);
+    const key = `${verdict.kind}:${JSON.stringify(verdict.kind === 'deadlock' ? verdict.cycle : verdict.waiting)}`;
+    const previous = this.pending;
+    if (previous && previous.key === key && previous.epochs.join() === epochs.join()) {
+      return nowMs - previous.atMs >= this.confirmMs ? verdict : null;
+    }
+    this.pending = { key, epochs, atMs: nowMs };
+    return null;
+  }
+}

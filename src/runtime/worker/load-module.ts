@@ -1,0 +1,50 @@
+import type { ObjectKind} from '../../sync';
+import { type Heap } from '../../sync';
+import { declarationAt, positionIn, type SourceInfo } from '../program-source';
+
+/**
+ * Evaluates the program as a fresh ES module: each evaluation gets its own blob URL, so every
+ * thread runs the top level anew (binding the same shared objects). The source is not changed,
+ * so error positions are the learner's lines.
+ */
+export async function evaluateProgram(
+  source: string,
+  globals: Record<string, unknown>,
+  onUrl?: (url: string) => void,
+): Promise<{ exports: Record<string, unknown>; url: string }> {
+  Object.assign(globalThis, globals);
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  onUrl?.(url);
+  try {
+    const exports = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+    return { exports: { ...exports }, url };
+  } catch (error) {
+    throw Object.assign(error as object, { moduleUrl: url });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * Names top-level objects after their variables: each allocation's call site (read from a stack
+ * trace, only during the init pass) falls inside one declaration. `finish` then turns several
+ * objects from one declaration into `name[0]`, `name[1]` ….
+ */
+export function createNamer(
+  info: SourceInfo,
+  urlOf: () => string,
+): (kind: ObjectKind) => string | undefined {
+  return () => {
+    const at = positionIn(new Error().stack, urlOf());
+    return (at && declarationAt(info, at.line, at.column))?.name;
+  };
+}
+
+/** After the init pass: objects sharing a name (one declaration made several) become `name[k]`. */
+export function disambiguateNames(heap: Heap): void {
+  const byName = new Map<string, number[]>();
+  for (const { id, name } of heap.objects()) byName.set(name, [...(byName.get(name) ?? []), id]);
+  for (const [name, ids] of byName) {
+    if (ids.length > 1) ids.forEach((id, k) => heap.rename(id, `${name}[${k}]`));
+  }
+}

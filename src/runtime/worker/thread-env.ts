@@ -1,0 +1,136 @@
+import { EventKind, ThreadField, epochMs, type EventSink, type Heap } from '../../sync';
+import { registerThread } from '../spawn';
+import { C, type Control } from '../control';
+import type { Gil } from '../gil';
+import type { RunConfig, ThreadDescriptor } from '../run-config';
+import { seededRandom, spin } from './kernel';
+
+/**
+ * One running thread's view of the run: the services behind the program's globals (sleep, work,
+ * print, input, random, starting threads). Lives in a worker for the duration of one thread.
+ */
+export class ThreadEnv {
+  readonly random: () => number;
+  /** The program module's exports, once evaluated (thread targets are found here by name). */
+  exports: Record<string, unknown> = {};
+
+  constructor(
+    readonly heap: Heap,
+    readonly control: Control,
+    readonly config: RunConfig,
+    readonly threadId: number,
+    readonly threadName: string,
+    readonly sink: EventSink,
+    readonly gil: Gil | null,
+  ) {
+    this.random = seededRandom(config.seed, threadId);
+  }
+
+  /** µs since the run started, on the shared clock. */
+  clockUs(): number {
+    return (epochMs() - this.config.startEpochMs) * 1000;
+  }
+
+  /** Hands the GIL over if a waiter asked: called at every runtime call. */
+  checkpoint(): void {
+    this.gil?.checkpoint();
+  }
+
+  /** Simulated I/O: blocks for `ms` without using the CPU, releasing the GIL meanwhile. */
+  sleep(ms: number): void {
+    this.checkpoint();
+    const duration = Math.max(0, Number(ms) || 0);
+    this.sink.emit(EventKind.SleepBegin, -1, 0, true);
+    this.gil?.release();
+    // Nobody ever notifies this word: the wait is a precise sleep of `duration` ms.
+    Atomics.wait(
+      this.heap.i32,
+      this.heap.threadWord(this.threadId, ThreadField.runtime),
+      0,
+      duration,
+    );
+    this.gil?.acquire();
+    this.sink.emit(EventKind.SleepEnd, -1, 0, true);
+  }
+
+  /** CPU-bound busy work calibrated to take about `ms` on one core; GIL waits do not count. */
+  work(ms: number): void {
+    const total = Math.max(0, Number(ms) || 0) * this.config.workItersPerMs;
+    // Slices of ~0.1 ms keep the GIL's switch interval honest.
+    const slice = Math.max(1, Math.floor(this.config.workItersPerMs / 10));
+    for (let done = 0; done < total; done += slice) {
+      this.checkpoint();
+      spin(Math.min(slice, total - done));
+    }
+  }
+
+  /** Prints a line tagged with this thread and the time. */
+  print(args: unknown[]): void {
+    this.checkpoint();
+    const text = args.map(formatValue).join(' ');
+    const index = this.control.writeOutput(this.threadId, Math.round(this.clockUs()), text);
+    if (index >= 0) this.sink.emit(EventKind.Print, -1, index, true);
+  }
+
+  /** Blocks until the learner types a line (the page answers through shared memory). */
+  input(prompt: unknown): string {
+    this.checkpoint();
+    const i32 = this.control.i32;
+    const waiting = this.control.word(C.inputWaiting);
+    // One thread at a time may hold the console.
+    for (let other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1); other !== 0;) {
+      Atomics.wait(i32, waiting, other, 50);
+      other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1);
+    }
+    const seq = this.control.load(C.inputSeq);
+    if (prompt !== undefined && prompt !== '') this.print([prompt]);
+    this.sink.emit(EventKind.InputBegin, -1, 0, true);
+    this.gil?.release();
+    while (this.control.load(C.inputSeq) === seq)
+      Atomics.wait(i32, this.control.word(C.inputSeq), seq);
+    this.gil?.acquire();
+    const line = this.control.getText(this.control.load(C.inputText));
+    Atomics.store(i32, waiting, 0);
+    Atomics.notify(i32, waiting);
+    this.sink.emit(EventKind.InputEnd, -1, 0, true);
+    return line;
+  }
+
+  /** Registers a new thread and queues it for an idle worker; returns its id. */
+  spawn(descriptor: ThreadDescriptor): number {
+    return registerThread(this.heap, this.control, descriptor);
+  }
+
+  /** Hands out a new future slot (also used as a timer's cancel flag). */
+  newFuture(): number {
+    const future = Atomics.add(this.control.i32, this.control.word(C.futureCount), 1);
+    this.control.futureWord(future);
+    return future;
+  }
+
+  /** The exported name of a thread target; only exported functions can run in other workers. */
+  exportNameOf(fn: unknown, what: string): string {
+    if (typeof fn !== 'function')
+      throw new TypeError(`${what} needs a function, got ${typeof fn}.`);
+    for (const [name, value] of Object.entries(this.exports)) if (value === fn) return name;
+    const shown = fn.name ? `'${fn.name}'` : 'this function';
+    throw new TypeError(
+      `${what}: ${shown} is not exported. Every thread loads the program anew and finds its target by name, ` +
+        `so write \`export function ${fn.name || 'worker'}(…)\`.`,
+    );
+  }
+}
+
+/** How print shows a value: strings as they are, everything else as readable JSON-ish text. */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}

@@ -1,0 +1,241 @@
+import {
+  abandonLocksOf,
+  attach,
+  EventKind,
+  Heap,
+  Queue,
+  SEQ_WORD,
+  setContext,
+  ThreadField,
+  ThreadStatus,
+  type EventSink,
+} from '../../sync';
+import { TraceRings } from '../../trace/ring';
+import { C, Control, RunState } from '../control';
+import { Gil } from '../gil';
+import { descriptorOf } from '../spawn';
+import { analyzeSource, sourceErrorOf, type SourceError } from '../program-source';
+import type { ProgramInfo, RunConfig, ThreadDescriptor } from '../run-config';
+import { programGlobals } from './globals';
+import { calibrate } from './kernel';
+import { createNamer, disambiguateNames, evaluateProgram } from './load-module';
+import { runPoolWorker } from './pool';
+import { ThreadEnv } from './thread-env';
+import { runTimer } from './threads';
+
+const silent: EventSink = { mask: 0, emit: () => {} };
+
+export type PrepareResult = { ok: true; info: ProgramInfo } | { ok: false; error: SourceError };
+export type CheckResult = { passed: boolean; message?: string; error?: SourceError };
+
+/**
+ * What a program worker does, as plain methods (exposed over Comlink by program.worker.ts, and
+ * callable directly in tests). Control only: progress travels through shared memory.
+ */
+export const workerApi = {
+  /** Measures the busy-work kernel; the pool does it once, on one worker, before any run. */
+  calibrate(): number {
+    return calibrate();
+  },
+
+  /** The init pass: evaluates the top level once, allocating and naming the shared objects. */
+  async prepare(config: RunConfig): Promise<PrepareResult> {
+    const analysis = analyzeSource(config.source);
+    if (!analysis.ok) return { ok: false, error: analysis.error };
+    const heap = Heap.attach(config.heap);
+    const control = new Control(heap);
+    let url = '';
+    heap.namer = createNamer(analysis.info, () => url);
+    heap.beginStatic('init');
+    setContext({ threadId: 0, threadName: 'setup', sink: null, hooks: null });
+    const env = new ThreadEnv(heap, control, config, 0, 'setup', silent, null);
+    let exports: Record<string, unknown>;
+    try {
+      // The init pass is not a thread: its top-level prints would be one too many.
+      const globals = { ...programGlobals(env, config.params), print: () => {} };
+      exports = (await evaluateProgram(config.source, globals, (u) => (url = u))).exports;
+      heap.endStatic();
+    } catch (error) {
+      return { ok: false, error: sourceErrorOf(error, url) };
+    } finally {
+      heap.namer = null;
+    }
+    disambiguateNames(heap);
+    return describeExports(exports);
+  },
+
+  /** Runs threads from the spawn queue until the run ends. */
+  async serve(config: RunConfig): Promise<void> {
+    const heap = Heap.attach(config.heap);
+    const control = new Control(heap);
+    const rings = TraceRings.attach(config.rings);
+    const i32 = heap.i32;
+    for (;;) {
+      const thread = control.takeSpawn();
+      if (thread >= 0) {
+        await runThread(heap, control, rings, config, thread);
+        continue;
+      }
+      if (control.load(C.runState) !== RunState.Running) return;
+      const tail = control.load(C.spawnTail);
+      if (control.pendingSpawns() > 0) continue;
+      Atomics.add(i32, control.word(C.idleWorkers), 1);
+      Atomics.wait(i32, control.word(C.spawnTail), tail);
+      Atomics.sub(i32, control.word(C.idleWorkers), 1);
+    }
+  },
+
+  /** Evaluates the program once more, after every thread ended, and calls its check(). */
+  async check(config: RunConfig): Promise<CheckResult> {
+    const heap = Heap.attach(config.heap);
+    const control = new Control(heap);
+    setContext({ threadId: 0, threadName: 'check', sink: null, hooks: null });
+    const env = new ThreadEnv(heap, control, config, 0, 'check', silent, null);
+    let url = '';
+    try {
+      heap.beginStatic('bind');
+      const { exports } = await evaluateProgram(
+        config.source,
+        { ...programGlobals(env, config.params), print: () => {} },
+        (u) => (url = u),
+      );
+      heap.endStatic();
+      const check = exports.check;
+      if (typeof check !== 'function') return { passed: true };
+      const verdict: unknown = check();
+      if (verdict === true || verdict === undefined) return { passed: true };
+      return {
+        passed: false,
+        message: typeof verdict === 'string' ? verdict : `check() returned ${String(verdict)}`,
+      };
+    } catch (error) {
+      const e = sourceErrorOf(error, url);
+      return { passed: false, message: `check() threw ${e.message}`, error: e };
+    }
+  },
+};
+
+export type WorkerApi = typeof workerApi;
+
+function describeExports(exports: Record<string, unknown>): PrepareResult {
+  const names = Object.keys(exports);
+  const hasCheck = typeof exports.check === 'function';
+  if (typeof exports.main === 'function')
+    return { ok: true, info: { form: 'python', hasCheck, exports: names } };
+  const roles = exports.roles;
+  if (roles && typeof roles === 'object') {
+    const list = Object.entries(roles as Record<string, unknown>).map(([name, count]) => ({
+      name,
+      count: Number(count),
+    }));
+    for (const { name, count } of list) {
+      if (typeof exports[name] !== 'function') {
+        return {
+          ok: false,
+          error: {
+            message: `roles names '${name}', but the program exports no function '${name}'.`,
+          },
+        };
+      }
+      if (!Number.isInteger(count) || count < 0) {
+        return {
+          ok: false,
+          error: {
+            message: `roles.${name} must be a whole number of threads, got ${String(count)}.`,
+          },
+        };
+      }
+    }
+    return { ok: true, info: { form: 'spmd', roles: list, hasCheck, exports: names } };
+  }
+  if (typeof exports.thread === 'function') {
+    const threads = typeof exports.threads === 'number' ? exports.threads : undefined;
+    return { ok: true, info: { form: 'spmd', threads, hasCheck, exports: names } };
+  }
+  return {
+    ok: false,
+    error: {
+      message:
+        'The program starts no threads: export a function main(), or thread(id) (with `export const threads = N`), or roles.',
+    },
+  };
+}
+
+async function runThread(
+  heap: Heap,
+  control: Control,
+  rings: TraceRings,
+  config: RunConfig,
+  thread: number,
+): Promise<void> {
+  const i32 = heap.i32;
+  const descriptor = descriptorOf(control, thread);
+  const statusWord = heap.threadWord(thread, ThreadField.status);
+  Atomics.store(i32, statusWord, ThreadStatus.Running);
+  let env: ThreadEnv | null = null;
+  const clockUs = () => env?.clockUs() ?? 0;
+  const sink = rings.writer(thread, { i32, index: SEQ_WORD }, clockUs, config.traceMask);
+  const gil = config.gil
+    ? new Gil(control, thread, (waiting) =>
+        sink.emit(waiting ? EventKind.GilWait : EventKind.GilAcquire, -1, 0, true),
+      )
+    : null;
+  setContext({
+    threadId: thread,
+    threadName: descriptor.name,
+    sink,
+    hooks: gil ? { beforeBlock: () => gil.release(), afterBlock: () => gil.acquire() } : null,
+  });
+  env = new ThreadEnv(heap, control, config, thread, descriptor.name, sink, gil);
+  sink.emit(EventKind.ThreadStart, -1, 0, true);
+  gil?.acquire();
+  let url = '';
+  let failed = false;
+  try {
+    heap.beginStatic('bind');
+    const { exports } = await evaluateProgram(
+      config.source,
+      programGlobals(env, config.params),
+      (u) => (url = u),
+    );
+    heap.endStatic();
+    env.exports = exports;
+    runTarget(env, descriptor);
+  } catch (error) {
+    failed = true;
+    Atomics.store(
+      i32,
+      control.threadField(thread, 1),
+      control.putText(JSON.stringify(sourceErrorOf(error, url))),
+    );
+    abandonLocksOf(heap, thread);
+  } finally {
+    gil?.release();
+    sink.emit(EventKind.ThreadEnd, -1, failed ? 1 : 0, true);
+    Atomics.store(i32, statusWord, failed ? ThreadStatus.Failed : ThreadStatus.Done);
+    Atomics.notify(i32, statusWord);
+    if (!descriptor.daemon) {
+      Atomics.sub(i32, control.word(C.liveThreads), 1);
+      Atomics.notify(i32, control.word(C.liveThreads));
+    }
+  }
+}
+
+function runTarget(env: ThreadEnv, descriptor: ThreadDescriptor): void {
+  const [a, b, c, d] = descriptor.args;
+  if (descriptor.fn === '__pool') {
+    runPoolWorker(env, attach(Queue, env.heap, Number(a)));
+    return;
+  }
+  if (descriptor.fn === '__timer') {
+    runTimer(env, Number(a), String(b), Array.isArray(c) ? c : [], Number(d));
+    return;
+  }
+  const fn = env.exports[descriptor.fn];
+  if (typeof fn !== 'function') {
+    throw new TypeError(
+      `A thread's target must be an exported function; the program exports no function '${descriptor.fn}'.`,
+    );
+  }
+  fn(...descriptor.args);
+}
