@@ -39,21 +39,21 @@ describe('describeCycle', () => {
   it.each([
     {
       cycle: [step(1, 11, 2), step(2, 10, 1)],
-      text: 'T1 holds forkA and waits for forkB, which T2 holds; T2 holds forkB and waits for forkA, which T1 holds — neither can move.',
+      text: 'T1 holds forkA and waits for forkB, which T2 holds; T2 holds forkB and waits for forkA, which T1 holds — neither can ever move.',
     },
     {
       cycle: [step(1, 11, 2), step(2, 12, 3), step(3, 10, 1)],
       text:
         'T1 holds forkA and waits for forkB, which T2 holds; T2 holds forkB and waits for forkC, which T3 holds; ' +
-        'T3 holds forkC and waits for forkA, which T1 holds — none of them can move.',
+        'T3 holds forkC and waits for forkA, which T1 holds — none of them can ever move.',
     },
     {
       cycle: [step(0, 1, 1, BlockOp.Join), step(1, 10, 0)],
-      text: 'main holds forkA and waits for T1 to finish; T1 waits for forkA, which main holds — neither can move.',
+      text: 'main holds forkA and waits for T1 to finish; T1 waits for forkA, which main holds — neither can ever move.',
     },
     {
       cycle: [step(1, 20, 2), step(2, 10, 1)],
-      text: 'T1 holds forkA and waits for a permit of pool, which T2 holds; T2 holds a permit of pool and waits for forkA, which T1 holds — neither can move.',
+      text: 'T1 holds forkA and waits for a permit of pool, which T2 holds; T2 holds a permit of pool and waits for forkA, which T1 holds — neither can ever move.',
     },
     {
       cycle: [step(3, 20, 3)],
@@ -69,7 +69,7 @@ describe('describeCycle', () => {
         { thread: 1, object: 11, heldBy: 2 },
         { thread: 2, object: 10, heldBy: 1 },
       ],
-      text: 'T1 holds forkA and waits for forkB, which T2 holds; T2 holds forkB and waits for forkA, which T1 holds — neither can move.',
+      text: 'T1 holds forkA and waits for forkB, which T2 holds; T2 holds forkB and waits for forkA, which T1 holds — neither can ever move.',
     },
   ])('$text', ({ cycle, text }) => {
     expect(describeCycle(cycle, names)).toBe(text);
@@ -124,5 +124,35 @@ describe('describeStuck', () => {
     },
   ])('$text', ({ waiting, text }) => {
     expect(describeStuck(waiting, names)).toBe(text);
+  });
+});
+
+describe('names given by hand', () => {
+  // The watchdog may name things straight from the heap, and pass waits without holders.
+  const byHand = {
+    thread: (id: number) => `T${id}`,
+    object: (id: number) => ['lockA', 'lockB', 'done'][id] ?? '?',
+    kind: (id: number) => ['Lock', 'Lock', 'Event'][id],
+  };
+  it.each([
+    {
+      waiting: [
+        { thread: 1, object: 2, op: BlockOp.Wait },
+        { thread: 2, object: 0, op: BlockOp.Acquire },
+      ],
+      text:
+        'Every live thread is waiting and none can wake the others: T1 waits for done (an Event nobody sets); ' +
+        'T2 waits for lockA (a Lock nobody releases).',
+    },
+  ])('$text', ({ waiting, text }) => {
+    expect(describeStuck(waiting, byHand)).toBe(text);
+  });
+
+  it('words a cycle without kinds', () => {
+    const plain = { thread: byHand.thread, object: byHand.object };
+    const cycle = [step(1, 1, 2), step(2, 0, 1)];
+    expect(describeCycle(cycle, plain)).toBe(
+      'T1 holds lockA and waits for lockB, which T2 holds; T2 holds lockB and waits for lockA, which T1 holds — neither can ever move.',
+    );
   });
 });

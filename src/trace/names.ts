@@ -1,12 +1,15 @@
-import { objectKindName, type ObjectKind } from '../sync/kinds';
+import { objectKindName } from '../sync/kinds';
 import type { TracedObject, TracedThread } from './types';
 
 /** How sentences and exports name threads and objects. */
 export type Names = {
   thread(id: number): string;
   object(id: number): string;
-  /** The object's kind, when known: lets a sentence say "an Event nobody sets". */
-  objectKind?(id: number): ObjectKind | undefined;
+  /**
+   * The object's kind as `objectKindName` spells it ('Lock', 'Event', …), when known: lets a
+   * sentence say "an Event nobody sets".
+   */
+  kind?(id: number): string | undefined;
 };
 
 /** Names from a run's thread and object tables; unknown ids read as "thread 7", "object #7". */
@@ -16,14 +19,16 @@ export function namesOf(threads: readonly TracedThread[], objects: readonly Trac
   return {
     thread: (id) => threadNames.get(id) ?? `thread ${id}`,
     object: (id) => byId.get(id)?.name ?? `object #${id}`,
-    objectKind: (id) => byId.get(id)?.kind,
+    kind: (id) => {
+      const object = byId.get(id);
+      return object === undefined ? undefined : objectKindName[object.kind];
+    },
   };
 }
 
-/** "a Lock", "an Event": the kind's name with its article. */
-export function aKind(kind: ObjectKind): string {
-  const name = objectKindName[kind];
-  return /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
+/** "a Lock", "an Event": a kind's name with its article. */
+export function aKind(kindName: string): string {
+  return /^[AEIOU]/.test(kindName) ? `an ${kindName}` : `a ${kindName}`;
 }
 
 /** "main", "T1 and T2", "T1, T2 and T3". */

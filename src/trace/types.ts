@@ -64,3 +64,9 @@ export type TimedEvent = TraceEvent & { timeUs: number };
 
 /** A step of a {@link Cycle} that also says what the thread is doing (with op Join, `object` is a thread id). */
 export type CycleStep = Cycle[number] & { op: BlockOp };
+
+/**
+ * A wait of a stuck run (every live thread blocked, no cycle): what `stuckOf` returns and
+ * `describeStuck` words. `heldBy`, when given, names who holds a wanted lock or permit.
+ */
+export type StuckWait = { thread: number; object: number; op: BlockOp; heldBy?: readonly number[] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BlockOp } from '../sync/kinds';
 import type { CycleStep, WaitEdge } from './types';
-import { allBlocked, cyclesOf, waitGraphOf, type WaitSnapshot } from './wait-graph';
+import { stuckOf, cyclesOf, waitGraphOf, type WaitSnapshot } from './wait-graph';
 
 type Row = WaitSnapshot['threads'][number];
 
@@ -182,7 +182,7 @@ describe('cyclesOf', () => {
   });
 });
 
-describe('allBlocked', () => {
+describe('stuckOf', () => {
   it.each([
     {
       name: 'every live thread blocked untimed: stuck, with the waits',
@@ -205,12 +205,30 @@ describe('allBlocked', () => {
       stuck: null,
     },
     {
+      name: 'joining a thread that has ended is about to wake: not stuck',
+      threads: [t(0, 1, BlockOp.Join), t(1, -1, BlockOp.Acquire, { alive: false })],
+      stuck: null,
+    },
+    {
+      name: 'joining each other is stuck (and a cycle)',
+      threads: [t(0, 1, BlockOp.Join), t(1, 0, BlockOp.Join)],
+      stuck: [0, 1],
+    },
+    {
       name: 'no live thread: not stuck',
       threads: [t(0, 10, BlockOp.Acquire, { alive: false })],
       stuck: null,
     },
   ])('$name', ({ threads, stuck }) => {
-    const result = allBlocked(snapshot(threads, [[10, [0]]]));
+    const result = stuckOf(snapshot(threads, [[10, [0]]]));
     expect(result?.map((edge) => edge.thread) ?? null).toEqual(stuck);
+  });
+
+  it('returns each wait with what it waits for and who holds it', () => {
+    const waits = stuckOf(snapshot([t(0, 30, BlockOp.Wait), t(1, 10)], [[10, [0]]]));
+    expect(waits).toEqual<WaitEdge[]>([
+      { thread: 0, object: 30, op: BlockOp.Wait, heldBy: [], timed: false },
+      { thread: 1, object: 10, op: BlockOp.Acquire, heldBy: [0], timed: false },
+    ]);
   });
 });

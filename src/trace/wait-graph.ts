@@ -114,13 +114,18 @@ function stepsOf(path: readonly number[], waits: ReadonlyMap<number, WaitEdge>):
 
 /**
  * The "stuck" condition: every live thread is blocked with no timeout and nothing outside the
- * program can wake it (a thread waiting for `input()` waits for the learner, so it does not count).
- * Returns the waits when stuck, else null. Stuck without a cycle means someone waits for a signal
- * (an Event, a Condition, a Queue) that no thread is left to give.
+ * program can wake it (a thread waiting for `input()` waits for the learner, and one joining a
+ * thread that has already ended is about to wake, so neither counts). Returns the waits when
+ * stuck (with their holders, for `describeStuck`), else null. Stuck without a cycle means someone
+ * waits for a signal (an Event, a Condition, a Queue) that no thread is left to give.
  */
-export function allBlocked(snapshot: WaitSnapshot): WaitEdge[] | null {
+export function stuckOf(snapshot: WaitSnapshot): WaitEdge[] | null {
   const alive = snapshot.threads.filter((t) => t.alive);
-  const stuck =
-    alive.length > 0 && alive.every((t) => t.blockedOn >= 0 && !t.timed && t.op !== BlockOp.Input);
-  return stuck ? waitGraphOf(snapshot).edges : null;
+  const aliveIds = new Set(alive.map((t) => t.id));
+  const hopeless = (t: WaitSnapshot['threads'][number]): boolean =>
+    t.blockedOn >= 0 &&
+    !t.timed &&
+    t.op !== BlockOp.Input &&
+    (t.op !== BlockOp.Join || aliveIds.has(t.blockedOn));
+  return alive.length > 0 && alive.every(hopeless) ? waitGraphOf(snapshot).edges : null;
 }
