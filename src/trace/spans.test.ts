@@ -194,6 +194,37 @@ describe('holdsOf', () => {
       ],
     },
     {
+      name: 'an RLock whose depth a Condition wait restored with one Acquire is held to its last Release',
+      events: log([
+        [0, K.Acquire, L, 1, 1],
+        [0, K.Acquire, L, 1, 2],
+        [0, K.Release, L, 0, 3],
+        [0, K.Acquire, L, 1, 6],
+        [0, K.Release, L, 1, 7],
+        [0, K.Release, L, 0, 9],
+      ]),
+      endUs: 10,
+      holds: [
+        { thread: 0, object: L, startUs: 1, endUs: 3 },
+        { thread: 0, object: L, startUs: 6, endUs: 9 },
+      ],
+    },
+    {
+      name: 'a semaphore release(2) lets go of both of the releaser’s permits',
+      events: log([
+        [0, K.Acquire, M, 1, 1],
+        [0, K.Acquire, M, 2, 2],
+        [1, K.Acquire, M, 3, 3],
+        [0, K.Release, M, 1, 5],
+        [1, K.Release, M, 0, 7],
+      ]),
+      endUs: 10,
+      holds: [
+        { thread: 0, object: M, startUs: 1, endUs: 5 },
+        { thread: 1, object: M, startUs: 3, endUs: 7 },
+      ],
+    },
+    {
       name: 'semaphore permits overlap; a release by a non-holder frees the longest holder',
       events: log([
         [0, K.Acquire, M, 1, 1],

@@ -93,11 +93,14 @@ type OpenHold = { thread: number; startUs: number; depth: number };
 
 /**
  * Who held which lock-like object (or semaphore permit) when, sorted by start, then thread,
- * then object. Re-entrant acquisitions by the holder nest into one span. A Release whose aux
- * (holders after) is 0 frees the object, closing every open hold on it — so a Condition wait that
- * lets go of all levels of an RLock at once closes the span. A Release by a thread that holds
- * nothing closes the earliest open hold of another thread: as in Python, any thread may release
- * a Lock or a Semaphore. Holds still open at the end (abandoned locks too) run to `endUs`.
+ * then object. Re-entrant acquisitions by the holder nest into one span. A Release carries the
+ * holds left after it (aux: 1 while an RLock's owner still holds a level, the permits still
+ * taken of a semaphore), so each Release lets go of as many levels as exceed that count — the
+ * releasing thread's own first, then, since any thread may release a Lock or a Semaphore, the
+ * longest-held. Counting down to aux, rather than one level per Release, keeps a Semaphore's
+ * `release(k)` right, and an RLock held until its last Release even after a Condition wait
+ * restored its depth with a single Acquire. Holds still open at the end (abandoned locks too) run
+ * to `endUs`.
  */
 export function holdsOf(events: readonly TimedEvent[], endUs: number): HoldSpan[] {
   const open = new Map<number, OpenHold[]>();
@@ -114,17 +117,15 @@ export function holdsOf(events: readonly TimedEvent[], endUs: number): HoldSpan[
       open.set(event.object, holders);
     } else if (event.kind === EventKind.Release) {
       const holders = open.get(event.object) ?? [];
-      if (event.aux === 0) {
-        for (const hold of holders.splice(0)) finish(event.object, hold, event.timeUs);
-        continue;
+      let surplus = holders.reduce((sum, hold) => sum + hold.depth, 0) - Math.max(0, event.aux);
+      while (surplus-- > 0) {
+        const own = holders.findIndex((hold) => hold.thread === event.thread);
+        const index = own >= 0 ? own : 0;
+        const hold = holders[index];
+        if (hold === undefined || --hold.depth > 0) continue;
+        holders.splice(index, 1);
+        finish(event.object, hold, event.timeUs);
       }
-      const own = holders.findIndex((hold) => hold.thread === event.thread);
-      // Not a holder: any thread may release a Lock, freeing whoever has held it longest.
-      const index = own >= 0 ? own : 0;
-      const hold = holders[index];
-      if (hold === undefined || --hold.depth > 0) continue;
-      holders.splice(index, 1);
-      finish(event.object, hold, event.timeUs);
     }
   }
   for (const [object, holders] of open) for (const hold of holders) finish(object, hold, endUs);
