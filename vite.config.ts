@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { isolationHeaders } from './scripts/isolation-headers';
+import { isolationHeaders, productionHeaders } from './scripts/isolation-headers';
 
 // Every response (documents and worker scripts alike) carries the isolation headers: a module
 // worker served without COEP fails to load under an isolated page (PLATFORM-NOTES.md).
@@ -19,7 +19,7 @@ export default defineConfig({
     ],
   },
   server: { headers: isolationHeaders, host: '127.0.0.1' },
-  preview: { headers: isolationHeaders, host: '127.0.0.1' },
+  preview: { headers: productionHeaders, host: '127.0.0.1' },
   worker: { format: 'es' },
   build: {
     target: 'es2023',
@@ -29,7 +29,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

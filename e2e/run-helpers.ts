@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ParamValue, RunReport } from '../src/runtime/report';
+// Brings the window.interleave declaration into the specs' type scope.
+import type {} from '../src/ui/interleave-api';
 
 /** Loads `code` as the scratch demo through window.interleave and runs it to its report. */
 export async function runProgram(

@@ -13,3 +13,27 @@ export const isolationHeaders: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Document-Isolation-Policy': 'isolate-and-require-corp',
 };
+
+/**
+ * The Content-Security-Policy of the built app: everything from our own origin; program modules
+ * are blob: URLs imported inside workers (never on the page); Monaco sets inline styles. The dev
+ * server does not send it (Vite's dev client injects inline scripts).
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Headers for the built app: isolation plus the CSP. */
+export const productionHeaders: Record<string, string> = {
+  ...isolationHeaders,
+  'Content-Security-Policy': contentSecurityPolicy,
+};

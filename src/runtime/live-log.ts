@@ -1,6 +1,6 @@
 import type { Heap } from '../sync';
 import { appendBySeq, type TraceRings } from '../trace/ring';
-import type { TraceEvent, TracedObject, TracedThread } from '../trace/types';
+import type { CycleStep, TraceEvent, TracedObject, TracedThread, WaitGraph } from '../trace/types';
 import { C, type Control } from './control';
 import type { RunReport } from './report';
 import { descriptorOf } from './spawn';
@@ -19,6 +19,8 @@ export class LiveLog {
   objects: TracedObject[] = [];
   outputTruncated = false;
   droppedEvents = 0;
+  /** How the run hung, when it deadlocked or got stuck: the wait-for graph and a sentence. */
+  hang: { graph: WaitGraph; cycles: CycleStep[][]; sentence: string } | null = null;
   /** Bumped at every drain that found something: lets the UI skip redraws. */
   version = 0;
   private outputNext = 0;

@@ -8,6 +8,9 @@ import type { ProgramInfo, RunConfig, ThreadDescriptor } from './run-config';
 import { buildReport, type Ending } from './run-report';
 import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
+import { describeCycle, describeStuck } from '../trace/describe';
+import { namesOf } from '../trace/names';
+import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
 import type { PoolWorker, WorkerPool } from './worker-pool';
 
 export type RunOptions = {
@@ -149,6 +152,8 @@ async function execute(
     }
   }
 
+  if (ending.deadlock || ending.stuck) log.hang = hangOf(heap, control, log, ending);
+
   // Let workers whose threads ended return; replace the rest (daemon, blocked, looping threads).
   control.store(C.runState, RunState.Ending);
   Atomics.notify(control.i32, control.word(C.spawnTail));
@@ -172,6 +177,15 @@ async function execute(
     if (!ending.check.passed) ending.outcome = 'check-failed';
   }
   return buildReport(heap, control, log, ending);
+}
+
+/** The wait-for graph at the moment a run hung, and the sentence that explains it. */
+function hangOf(heap: Heap, control: Control, log: LiveLog, ending: Ending): LiveLog['hang'] {
+  log.drain();
+  const graph = waitGraphOf(readSnapshot(heap, control));
+  const names = namesOf(log.threads, log.objects);
+  const sentence = ending.deadlock ? describeCycle(ending.deadlock, names) : describeStuck(ending.stuck ?? [], names);
+  return { graph, cycles: ending.deadlock ? [ending.deadlock] : cyclesOf(graph), sentence };
 }
 
 /** The threads a run starts with: main (Python form), `threads` copies of thread(id), or the roles. */

@@ -1,5 +1,6 @@
 import type { DemoDefinition } from '../demos/types';
 import type { ParamValue, RunReport, State } from './report';
+import type { LiveLog } from './live-log';
 import { startRun, type ProgramRun } from './run-program';
 import type { WorkerPool } from './worker-pool';
 
@@ -23,7 +24,9 @@ export class Session {
   private current: State;
   private run_: ProgramRun | null = null;
   private last: RunReport | null = null;
+  private lastLog: LiveLog | null = null;
   private readonly listeners = new Set<() => void>();
+  private changes = 0;
 
   constructor(
     private readonly pool: WorkerPool,
@@ -75,6 +78,11 @@ export class Session {
     return this.run_;
   }
 
+  /** The live log of the current run, or of the last one. */
+  get log(): LiveLog | null {
+    return this.lastLog;
+  }
+
   lastReport(): RunReport | null {
     return this.last;
   }
@@ -84,6 +92,7 @@ export class Session {
     this.stop();
     const run = startRun(this.pool, { source: this.source(), params: this.params() });
     this.run_ = run;
+    this.lastLog = run.log;
     this.emit();
     try {
       const report = await run.report;
@@ -126,7 +135,13 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
+  /** Bumped at every change: a cheap snapshot for React's useSyncExternalStore. */
+  get version(): number {
+    return this.changes;
+  }
+
   private emit(): void {
+    this.changes++;
     for (const listener of this.listeners) listener();
   }
 }
