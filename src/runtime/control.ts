@@ -51,6 +51,8 @@ const SPAWN_RING = 128;
 const THREAD_ROW = 4;
 /** Output lines kept per run; later lines are counted and dropped (the UI says "output truncated"). */
 export const OUTPUT_CAP = 10_000;
+/** Characters kept of one output line. */
+const MAX_LINE = 4000;
 /** Futures per run. */
 export const MAX_FUTURES = 4096;
 const TEXT_ARENA_BYTES = 1 << 20;
@@ -164,14 +166,26 @@ export class Control {
     return this.threadRows + thread * THREAD_ROW + field;
   }
 
-  /** Appends an output line; returns its index, or -1 when the cap dropped it. */
+  /**
+   * Appends an output line; returns its index, or -1 when a cap dropped it (too many lines, or the
+   * text arena is full). Long lines are cut: a flood of output must not end the thread.
+   */
   writeOutput(thread: number, timeUs: number, text: string): number {
     const index = Atomics.add(this.i32, this.base + C.outputCount, 1);
     if (index >= OUTPUT_CAP) return -1;
     const row = this.outputRows + index * 3;
     this.i32[row] = thread;
     this.i32[row + 1] = timeUs;
-    Atomics.store(this.i32, row + 2, this.putText(text));
+    let at: number;
+    try {
+      at = this.putText(text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}… (line cut)` : text);
+    } catch (error) {
+      if (!(error instanceof TextTooLargeError)) throw error;
+      // Mark the line as dropped so readers do not wait for it, and say so in the report.
+      Atomics.store(this.i32, this.base + C.outputCount, OUTPUT_CAP + 1);
+      return -1;
+    }
+    Atomics.store(this.i32, row + 2, at);
     return index;
   }
 

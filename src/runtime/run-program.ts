@@ -184,7 +184,9 @@ function hangOf(heap: Heap, control: Control, log: LiveLog, ending: Ending): Liv
   log.drain();
   const graph = waitGraphOf(readSnapshot(heap, control));
   const names = namesOf(log.threads, log.objects);
-  const sentence = ending.deadlock ? describeCycle(ending.deadlock, names) : describeStuck(ending.stuck ?? [], names);
+  const sentence = ending.deadlock
+    ? describeCycle(ending.deadlock, names)
+    : describeStuck(ending.stuck ?? [], names);
   return { graph, cycles: ending.deadlock ? [ending.deadlock] : cyclesOf(graph), sentence };
 }
 

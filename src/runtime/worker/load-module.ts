@@ -1,4 +1,4 @@
-import type { ObjectKind} from '../../sync';
+import type { ObjectKind } from '../../sync';
 import { type Heap } from '../../sync';
 import { declarationAt, positionIn, type SourceInfo } from '../program-source';
 

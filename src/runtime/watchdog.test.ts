@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { BlockOp } from '../sync/kinds';
+import { Watchdog } from './watchdog';
+
+type Snapshot = Parameters<Watchdog['observe']>[0];
+
+const deadlocked = (epochs: number[]): Snapshot => ({
+  threads: [
+    { id: 0, alive: true, blockedOn: 1, op: BlockOp.Acquire, timed: false },
+    { id: 1, alive: true, blockedOn: 0, op: BlockOp.Acquire, timed: false },
+  ],
+  holders: new Map([
+    [0, [0]],
+    [1, [1]],
+  ]),
+  epochs,
+});
+
+describe('Watchdog', () => {
+  it('reports a cycle only once two reads some time apart agree', () => {
+    const dog = new Watchdog(40);
+    expect(dog.observe(deadlocked([1, 1]), 0)).toBeNull();
+    expect(dog.observe(deadlocked([1, 1]), 20)).toBeNull();
+    const verdict = dog.observe(deadlocked([1, 1]), 45);
+    expect(verdict?.kind).toBe('deadlock');
+  });
+
+  it('starts over when a thread blocked anew between reads', () => {
+    const dog = new Watchdog(40);
+    dog.observe(deadlocked([1, 1]), 0);
+    expect(dog.observe(deadlocked([1, 2]), 50)).toBeNull();
+    expect(dog.observe(deadlocked([1, 2]), 100)?.kind).toBe('deadlock');
+  });
+
+  it('reports every live thread blocked with no cycle as stuck', () => {
+    const dog = new Watchdog(10);
+    const stuck: Snapshot = {
+      threads: [
+        { id: 0, alive: true, blockedOn: 3, op: BlockOp.Wait, timed: false },
+        { id: 1, alive: false, blockedOn: -1, op: BlockOp.Acquire, timed: false },
+      ],
+      holders: new Map(),
+      epochs: [5, 0],
+    };
+    dog.observe(stuck, 0);
+    expect(dog.observe(stuck, 20)).toMatchObject({ kind: 'stuck' });
+  });
+
+  it('never reports timed waits', () => {
+    const dog = new Watchdog(0);
+    const timed = deadlocked([1, 1]);
+    timed.threads = timed.threads.map((t) => ({ ...t, timed: true }));
+    dog.observe(timed, 0);
+    expect(dog.observe(timed, 100)).toBeNull();
+  });
+});
