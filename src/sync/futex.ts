@@ -3,9 +3,14 @@ import type { Heap } from './heap';
 import { BlockOp, WakeResult } from './kinds';
 
 // Drepper, "Futexes Are Tricky" (2011), mutex #3 ("mutex2" in some copies): the lock word is
-//   0 unlocked · 1 locked, no waiters · 2 locked, maybe waiters.
+//   0 unlocked · 1 locked, no waiters · 2 locked, maybe waiters · 3 abandoned (owner died).
 // Lock: CAS 0→1 (fast path); otherwise swap in 2 and sleep while the word is 2.
 // Unlock: decrement; if the old value was 2 (someone may sleep), store 0 and wake one.
+// Abandon (ours, not Drepper's): a terminal value no waiter overwrites, so a waiter between its
+// abandoned-check and Atomics.wait cannot sleep through the abandon's one notify.
+
+/** The lock word of a lock whose owner died (see {@link abandonWord}). */
+export const ABANDONED = 3;
 
 /** Spins before sleeping: waking an idle vCPU costs 6–48 µs here, a spin 0.1–0.35 µs (PLATFORM-NOTES.md). */
 const SPINS = 64;
@@ -36,17 +41,38 @@ export function lockWord(
   }
   const blocking = new Blocking(heap, objectId, BlockOp.Acquire, timeoutMs);
   blocking.checkAbandoned(kindName);
-  let c = Atomics.exchange(i32, index, 2);
-  while (c !== 0) {
+  for (let c = markWaiting(i32, index); c !== 0; c = markWaiting(i32, index)) {
+    // abandonWord flags the object before it stores ABANDONED, so this throws.
+    if (c === ABANDONED) blocking.checkAbandoned(kindName);
     if (!blocking.wait(index, 2)) {
       blocking.end(WakeResult.Timeout);
       return false;
     }
-    blocking.checkAbandoned(kindName);
-    c = Atomics.exchange(i32, index, 2);
   }
   blocking.end(WakeResult.Ok);
   return true;
+}
+
+/**
+ * Drepper's `exchange(word, 2)`, except that it never overwrites ABANDONED (a plain exchange
+ * could turn 3 back into 2 and put a later waiter to sleep for good). Returns the old value:
+ * 0 means the caller now holds the lock.
+ */
+function markWaiting(i32: Int32Array, index: number): number {
+  for (;;) {
+    const c = Atomics.load(i32, index);
+    if (c === 2 || c === ABANDONED || Atomics.compareExchange(i32, index, c, 2) === c) return c;
+  }
+}
+
+/**
+ * Marks the futex word of object `objectId` abandoned by `deadThread` and wakes every waiter:
+ * each then finds the mark and throws AbandonedError, and so does every later acquirer.
+ */
+export function abandonWord(heap: Heap, index: number, objectId: number, deadThread: number): void {
+  heap.markAbandoned(objectId, deadThread);
+  Atomics.store(heap.i32, index, ABANDONED);
+  Atomics.notify(heap.i32, index);
 }
 
 /** Releases the futex word at `index`, waking one sleeper if there may be any. */

@@ -1,13 +1,13 @@
 import { context, trace } from './context';
 import { SyncMisuseError } from './errors';
-import { lockWord, unlockWord } from './futex';
+import { abandonWord, lockWord, unlockWord } from './futex';
 import type { Heap } from './heap';
 import { EventKind, ObjectKind } from './kinds';
 import { callerLabel, disposable, SharedObject, type SharedOptions } from './shared-object';
 
 // Lock — 8 bytes, on its own 64-byte line
 // | word | name  | meaning                                                  |
-// | 0    | state | futex word: 0 unlocked · 1 locked · 2 locked, maybe waiters |
+// | 0    | state | futex word: 0 free · 1 locked · 2 maybe waiters · 3 abandoned |
 // | 1    | owner | thread id + 1 of the holder, 0 when free (observability)   |
 // Algorithm: Drepper, "Futexes Are Tricky", mutex #3 (see futex.ts).
 const STATE = 0;
@@ -100,8 +100,6 @@ export class Lock extends SharedObject {
 
   /** Marks the lock abandoned by its dead owner and wakes every waiter, who then fail. */
   abandon(deadThread: number): void {
-    this.heap.markAbandoned(this.id, deadThread);
-    Atomics.store(this.i32, this.base + STATE, 2);
-    Atomics.notify(this.i32, this.base + STATE);
+    abandonWord(this.heap, this.base + STATE, this.id, deadThread);
   }
 }

@@ -1,13 +1,13 @@
 import { context, trace } from './context';
 import { SyncMisuseError } from './errors';
-import { lockWord, unlockWord } from './futex';
+import { abandonWord, lockWord, unlockWord } from './futex';
 import type { Heap } from './heap';
 import { EventKind, ObjectKind } from './kinds';
 import { callerLabel, disposable, SharedObject, type SharedOptions } from './shared-object';
 
 // RLock — 12 bytes, on its own 64-byte line
 // | word | name  | meaning                                                   |
-// | 0    | state | futex word, as Lock (0 free · 1 held · 2 held, maybe waiters) |
+// | 0    | state | futex word, as Lock (… · 3 abandoned: futex.ts) |
 // | 1    | owner | thread id + 1 of the owner, 0 when free                     |
 // | 2    | depth | how many times the owner holds it (written by the owner only) |
 // Re-entry never touches the futex word: only the owner reads and writes depth.
@@ -112,8 +112,6 @@ export class RLock extends SharedObject {
 
   /** Marks the lock abandoned by its dead owner and wakes every waiter, who then fail. */
   abandon(deadThread: number): void {
-    this.heap.markAbandoned(this.id, deadThread);
-    Atomics.store(this.i32, this.base + STATE, 2);
-    Atomics.notify(this.i32, this.base + STATE);
+    abandonWord(this.heap, this.base + STATE, this.id, deadThread);
   }
 }
