@@ -77,10 +77,14 @@ export class Semaphore extends SharedObject {
     checkCount('release(k)', k, 1);
     const i32 = this.i32;
     const bound = i32[this.base + BOUND] ?? -1;
+    // Holders drop before the permits return: the other order lets a taker count itself while
+    // the releaser still counts, and maxHolders would report k + 1.
+    const holders = Math.max(0, Atomics.sub(i32, this.base + HOLDERS, k) - k);
     if (bound >= 0) {
       for (;;) {
         const v = Atomics.load(i32, this.base + VALUE);
         if (v + k > bound) {
+          Atomics.add(i32, this.base + HOLDERS, k);
           throw new SyncMisuseError(
             `${callerLabel()} released ${this.label('BoundedSemaphore')} past its initial value ${bound}.`,
           );
@@ -90,7 +94,6 @@ export class Semaphore extends SharedObject {
     } else {
       Atomics.add(i32, this.base + VALUE, k);
     }
-    const holders = Math.max(0, Atomics.sub(i32, this.base + HOLDERS, k) - k);
     trace(EventKind.Release, this.id, holders);
     if (Atomics.load(i32, this.base + WAITERS) > 0) Atomics.notify(i32, this.base + VALUE, k);
   }
