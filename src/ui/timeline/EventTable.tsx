@@ -1,0 +1,91 @@
+import { useId, useMemo, useState } from 'react';
+import { namesOf } from '../../trace/names';
+import type { StateSpan, TracedObject, TracedThread } from '../../trace/types';
+import { pageOf, rowOf, spansFor } from './event-rows';
+
+export type EventTableProps = {
+  threads: TracedThread[];
+  objects: TracedObject[];
+  spans: StateSpan[];
+  /** Rows per page; a few hundred keep the DOM light and a screen reader's table navigation quick. */
+  pageSize?: number;
+};
+
+/** The timeline as a table a screen reader can walk: one row per state span, filterable by thread, paged. */
+export function EventTable({ threads, objects, spans, pageSize = 200 }: EventTableProps) {
+  const filterId = useId();
+  const [thread, setThread] = useState<number | null>(null);
+  const [page, setPage] = useState(0);
+  const names = useMemo(() => namesOf(threads, objects), [threads, objects]);
+  const chosen = useMemo(() => spansFor(spans, thread), [spans, thread]);
+  const { index, pages, from, to } = pageOf(chosen.length, pageSize, page);
+  const rows = chosen.slice(from, to).map((span) => rowOf(span, names));
+
+  return (
+    <section className="event-table">
+      <div className="event-table-controls">
+        <label htmlFor={filterId}>Thread</label>
+        <select
+          id={filterId}
+          value={thread ?? ''}
+          onChange={(event) => {
+            setThread(event.target.value === '' ? null : Number(event.target.value));
+            setPage(0);
+          }}
+        >
+          <option value="">All threads</option>
+          {threads.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <nav aria-label="Table pages" className="event-table-pages">
+          <button type="button" disabled={index === 0} onClick={() => setPage(index - 1)}>
+            Previous
+          </button>
+          <span aria-live="polite">
+            {chosen.length === 0
+              ? 'No spans'
+              : `Rows ${from + 1}–${to} of ${chosen.length} (page ${index + 1} of ${pages})`}
+          </span>
+          <button type="button" disabled={index >= pages - 1} onClick={() => setPage(index + 1)}>
+            Next
+          </button>
+        </nav>
+      </div>
+      <div className="event-table-scroll" tabIndex={0} role="region" aria-label="Spans">
+        <table>
+          <caption className="visually-hidden">
+            What each thread did and when: state, the object it waited for, start and duration in
+            milliseconds.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Thread</th>
+              <th scope="col">State</th>
+              <th scope="col">Object</th>
+              <th scope="col" className="num">
+                Start (ms)
+              </th>
+              <th scope="col" className="num">
+                Duration (ms)
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.thread}</th>
+                <td>{row.state}</td>
+                <td>{row.object}</td>
+                <td className="num">{row.startMs}</td>
+                <td className="num">{row.durationMs}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
