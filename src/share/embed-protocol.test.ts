@@ -1,0 +1,311 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { RunReport, State } from '../runtime/report';
+import {
+  createEmbedServer,
+  errorMessage,
+  parseRequest,
+  reportEvent,
+  resultMessage,
+} from './embed-protocol';
+import type { EmbedEvent, EmbedApi, ParsedRequest } from './embed-protocol';
+
+const race: State = { v: 1, demo: 'race', params: { fix: true } };
+
+describe('parseRequest accepts well-formed requests', () => {
+  const cases: [string, unknown, ParsedRequest][] = [
+    [
+      'run',
+      { type: 'interleave:run', id: 1, args: [] },
+      { ok: true, id: 1, method: 'run', args: [] },
+    ],
+    [
+      'args may be left out',
+      { type: 'interleave:stop', id: 'a' },
+      { ok: true, id: 'a', method: 'stop', args: [] },
+    ],
+    ['state', { type: 'interleave:state', id: 0 }, { ok: true, id: 0, method: 'state', args: [] }],
+    [
+      'lastReport',
+      { type: 'interleave:lastReport', id: -2.5 },
+      { ok: true, id: -2.5, method: 'lastReport', args: [] },
+    ],
+    [
+      'demos',
+      { type: 'interleave:demos', id: 'x'.repeat(64) },
+      { ok: true, id: 'x'.repeat(64), method: 'demos', args: [] },
+    ],
+    [
+      'load',
+      { type: 'interleave:load', id: 2, args: [race] },
+      { ok: true, id: 2, method: 'load', args: [race] },
+    ],
+    [
+      'load without v',
+      { type: 'interleave:load', id: 2, args: [{ demo: 'race' }] },
+      { ok: true, id: 2, method: 'load', args: [{ v: 1, demo: 'race' }] },
+    ],
+    [
+      'sweep without options',
+      { type: 'interleave:sweep', id: 3, args: [race] },
+      { ok: true, id: 3, method: 'sweep', args: [race, {}] },
+    ],
+    [
+      'sweep with every option',
+      {
+        type: 'interleave:sweep',
+        id: 3,
+        args: [race, { threads: [1, 2, 4, 64], repeats: 20, vary: { gil: [false, true] } }],
+      },
+      {
+        ok: true,
+        id: 3,
+        method: 'sweep',
+        args: [race, { threads: [1, 2, 4, 64], repeats: 20, vary: { gil: [false, true] } }],
+      },
+    ],
+  ];
+  test.each(cases)('%s', (_name, data, expected) => {
+    expect(parseRequest(data)).toEqual(expected);
+  });
+});
+
+describe('parseRequest ignores messages that are not ours', () => {
+  const cases: [string, unknown][] = [
+    ['undefined', undefined],
+    ['a string', 'interleave:run'],
+    ['an array', [{ type: 'interleave:run' }]],
+    ['no type', { id: 1, method: 'run' }],
+    ['type not a string', { type: 7, id: 1 }],
+    ['another prefix', { type: 'webpackOk', id: 1 }],
+    ['prefix in the middle', { type: 'x-interleave:run', id: 1 }],
+    ['our own reply', { type: 'interleave:result', id: 1, result: null }],
+    ['our own event', { type: 'interleave:report', report: {} }],
+  ];
+  test.each(cases)('%s', (_name, data) => {
+    expect(parseRequest(data)).toEqual({ ok: false, ignore: true });
+  });
+});
+
+describe('parseRequest rejects malformed requests with a reason', () => {
+  const sweep = (options: unknown): unknown => ({
+    type: 'interleave:sweep',
+    id: 9,
+    args: [race, options],
+  });
+  const cases: [string, unknown, string | number | undefined, RegExp][] = [
+    ['unknown method', { type: 'interleave:explode', id: 1 }, 1, /Unknown method/],
+    ['inherited name', { type: 'interleave:toString', id: 1 }, 1, /Unknown method/],
+    ['missing id', { type: 'interleave:run' }, undefined, /"id"/],
+    ['empty id', { type: 'interleave:run', id: '' }, undefined, /"id"/],
+    ['long id', { type: 'interleave:run', id: 'x'.repeat(65) }, undefined, /"id"/],
+    ['NaN id', { type: 'interleave:run', id: Number.NaN }, undefined, /"id"/],
+    ['object id', { type: 'interleave:run', id: {} }, undefined, /"id"/],
+    [
+      'extra key',
+      { type: 'interleave:run', id: 1, args: [], extra: 1 },
+      1,
+      /only "type", "id" and "args"/,
+    ],
+    [
+      'args not an array',
+      { type: 'interleave:run', id: 1, args: {} },
+      1,
+      /"args" must be an array/,
+    ],
+    ['arguments to run', { type: 'interleave:run', id: 1, args: [1] }, 1, /expects no arguments/],
+    ['load without a state', { type: 'interleave:load', id: 1, args: [] }, 1, /expects 1 argument/],
+    [
+      'load with two',
+      { type: 'interleave:load', id: 1, args: [race, race] },
+      1,
+      /expects 1 argument/,
+    ],
+    ['load a string', { type: 'interleave:load', id: 1, args: ['race'] }, 1, /must be an object/],
+    [
+      'load a future state',
+      { type: 'interleave:load', id: 1, args: [{ v: 2, demo: 'race' }] },
+      1,
+      /newer/,
+    ],
+    [
+      'load a bad v',
+      { type: 'interleave:load', id: 1, args: [{ v: 'x', demo: 'race' }] },
+      1,
+      /"v"/,
+    ],
+    [
+      'load without demo',
+      { type: 'interleave:load', id: 1, args: [{ v: 1 }] },
+      1,
+      /"demo" must be a demo id/,
+    ],
+    [
+      'load bad code',
+      { type: 'interleave:load', id: 1, args: [{ v: 1, demo: 'race', code: 1 }] },
+      1,
+      /not text/,
+    ],
+    [
+      'load bad knob',
+      { type: 'interleave:load', id: 1, args: [{ v: 1, demo: 'race', params: { threads: 100 } }] },
+      1,
+      /knob/,
+    ],
+    [
+      'load bad mode',
+      { type: 'interleave:load', id: 1, args: [{ v: 1, demo: 'race', mode: 'turbo' }] },
+      1,
+      /mode/,
+    ],
+    [
+      'load bad schedule',
+      { type: 'interleave:load', id: 1, args: [{ v: 1, demo: 'race', schedule: [1.5] }] },
+      1,
+      /schedule/,
+    ],
+    [
+      'load unknown field',
+      { type: 'interleave:load', id: 1, args: [{ v: 1, demo: 'race', x: 1 }] },
+      1,
+      /Unknown fields/,
+    ],
+    ['sweep without state', { type: 'interleave:sweep', id: 9, args: [] }, 9, /expects a state/],
+    ['sweep options not an object', sweep([1]), 9, /must be an object/],
+    ['sweep unknown option', sweep({ speed: 1 }), 9, /unknown option/],
+    ['no thread counts', sweep({ threads: [] }), 9, /"threads"/],
+    [
+      '13 thread counts',
+      sweep({ threads: Array.from({ length: 13 }, (_, i) => i + 1) }),
+      9,
+      /"threads"/,
+    ],
+    ['0 threads', sweep({ threads: [0] }), 9, /"threads"/],
+    ['65 threads', sweep({ threads: [65] }), 9, /"threads"/],
+    ['fractional threads', sweep({ threads: [1.5] }), 9, /"threads"/],
+    ['0 repeats', sweep({ repeats: 0 }), 9, /"repeats"/],
+    ['21 repeats', sweep({ repeats: 21 }), 9, /"repeats"/],
+    ['vary two knobs', sweep({ vary: { gil: [true], fix: [true] } }), 9, /"vary"/],
+    ['vary nothing', sweep({ vary: {} }), 9, /"vary"/],
+    ['vary seven values', sweep({ vary: { seed: [1, 2, 3, 4, 5, 6, 7] } }), 9, /"vary"/],
+    ['vary no values', sweep({ vary: { seed: [] } }), 9, /"vary"/],
+    ['vary an object value', sweep({ vary: { seed: [{}] } }), 9, /"vary"/],
+    ['vary a bad key', sweep({ vary: { '1x': [1] } }), 9, /"vary"/],
+  ];
+  test.each(cases)('%s', (_name, data, id, reason) => {
+    const parsed = parseRequest(data);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok || parsed.ignore) throw new Error('expected a rejection');
+    expect(parsed.id).toBe(id);
+    expect(parsed.error).toMatch(reason);
+  });
+});
+
+test('message builders', () => {
+  expect(resultMessage(1, { a: 1 })).toEqual({
+    type: 'interleave:result',
+    id: 1,
+    result: { a: 1 },
+  });
+  expect(errorMessage(null, 'no')).toEqual({ type: 'interleave:result', id: null, error: 'no' });
+  const report = { outcome: 'ok' } as RunReport;
+  expect(reportEvent(report)).toEqual({ type: 'interleave:report', report });
+});
+
+describe('createEmbedServer', () => {
+  const report = { outcome: 'deadlock' } as RunReport;
+  function setup(allowed = 'https://course.example') {
+    const api = {
+      load: vi.fn<EmbedApi['load']>(async () => undefined),
+      run: vi.fn<EmbedApi['run']>(async () => report),
+      stop: vi.fn<EmbedApi['stop']>(async () => undefined),
+      state: vi.fn<EmbedApi['state']>(async () => race),
+      lastReport: vi.fn<EmbedApi['lastReport']>(async () => null),
+      demos: vi.fn<EmbedApi['demos']>(async () => []),
+      sweep: vi.fn<EmbedApi['sweep']>(async () => {
+        throw new Error('the lab is busy');
+      }),
+    } satisfies EmbedApi;
+    const posted: { reply: unknown; to: EmbedEvent }[] = [];
+    const server = createEmbedServer({
+      api,
+      post: (reply, to) => void posted.push({ reply, to }),
+      allowOrigin: (origin) => origin === allowed,
+    });
+    const send = (data: unknown, origin = allowed) =>
+      server.handle({ data, origin, source: { name: 'host' } });
+    return { api, posted, send };
+  }
+
+  test('a valid request calls the api and replies to its source', async () => {
+    const { api, posted, send } = setup();
+    await send({ type: 'interleave:load', id: 'L', args: [race] });
+    await send({ type: 'interleave:run', id: 7 });
+    expect(api.load).toHaveBeenCalledWith(race);
+    expect(api.run).toHaveBeenCalledOnce();
+    expect(posted.map((p) => p.reply)).toEqual([
+      resultMessage('L', null),
+      resultMessage(7, report),
+    ]);
+    expect(posted[0]?.to).toEqual({
+      data: expect.anything(),
+      origin: 'https://course.example',
+      source: { name: 'host' },
+    });
+  });
+
+  test('a method that throws replies with its message', async () => {
+    const { posted, send } = setup();
+    await send({ type: 'interleave:sweep', id: 1, args: [race, { repeats: 2 }] });
+    expect(posted.map((p) => p.reply)).toEqual([errorMessage(1, 'the lab is busy')]);
+  });
+
+  test('a malformed request gets an error and never reaches the api', async () => {
+    const { api, posted, send } = setup();
+    await send({ type: 'interleave:load', id: 4, args: [{ v: 1, demo: 'race', code: 5 }] });
+    await send({ type: 'interleave:run' });
+    expect(api.load).not.toHaveBeenCalled();
+    expect(api.run).not.toHaveBeenCalled();
+    expect(posted.map((p) => (p.reply as { id: unknown }).id)).toEqual([4, null]);
+  });
+
+  test('foreign messages and other origins get no reply at all', async () => {
+    const { api, posted, send } = setup();
+    await send({ type: 'resize', height: 3 });
+    await send({ type: 'interleave:result', id: 1, result: 2 });
+    await send({ type: 'interleave:run', id: 1 }, 'https://evil.example');
+    expect(posted).toEqual([]);
+    expect(api.run).not.toHaveBeenCalled();
+  });
+
+  test('methods that answer at once (as window.interleave does) work too', async () => {
+    const posted: unknown[] = [];
+    const api = {
+      state: () => race,
+      stop: () => {
+        throw new Error('nothing to stop');
+      },
+    } as unknown as EmbedApi;
+    const server = createEmbedServer({
+      api,
+      post: (reply) => void posted.push(reply),
+      allowOrigin: () => true,
+    });
+    await server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: null });
+    await server.handle({ data: { type: 'interleave:stop', id: 2 }, origin: 'o', source: null });
+    expect(posted).toEqual([resultMessage(1, race), errorMessage(2, 'nothing to stop')]);
+  });
+
+  test('a host that went away does not break the server', async () => {
+    const api = { state: async () => race } as unknown as EmbedApi;
+    const server = createEmbedServer({
+      api,
+      post: () => {
+        throw new Error('detached');
+      },
+      allowOrigin: () => true,
+    });
+    await expect(
+      server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: null }),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,257 @@
+import type { ParamValue, RunReport, State, SweepOptions, SweepResult } from '../runtime/report';
+import type { DemoSummary } from '../runtime/session';
+import { readVersion, upgrade } from './migrations';
+import { isParamKey, isParamValue, isRecord, readState } from './state-fields';
+
+/** Every message of ours has a `type` starting with this; other messages are the host's. */
+export const MESSAGE_PREFIX = 'interleave:';
+
+/** The methods a host page may call, each as `{ type: 'interleave:<method>', id, args }`. */
+export const EMBED_METHODS = [
+  'load',
+  'run',
+  'stop',
+  'state',
+  'lastReport',
+  'demos',
+  'sweep',
+] as const;
+
+export type EmbedMethod = (typeof EMBED_METHODS)[number];
+
+/**
+ * What the message API calls: `window.interleave` plus the lab's sweep (DESIGN.md §3). A method
+ * may answer at once or with a promise; the server awaits either.
+ */
+export type EmbedApi = {
+  load(state: State): void | Promise<void>;
+  run(): Promise<RunReport>;
+  stop(): void | Promise<void>;
+  state(): State | Promise<State>;
+  lastReport(): RunReport | null | Promise<RunReport | null>;
+  demos(): DemoSummary[] | Promise<DemoSummary[]>;
+  sweep(state: State, options: SweepOptions): Promise<SweepResult>;
+};
+
+/** A request's method with its arguments, checked. */
+export type EmbedCall =
+  | { method: 'load'; args: [State] }
+  | { method: 'run' | 'stop' | 'state' | 'lastReport' | 'demos'; args: [] }
+  | { method: 'sweep'; args: [State, SweepOptions] };
+
+export type RequestId = string | number;
+
+/**
+ * A message read as a request. `ignore` marks messages that are not ours at all (the host page's
+ * own traffic, or our own replies and events): they get no reply, not even an error.
+ */
+export type ParsedRequest =
+  | ({ ok: true; id: RequestId } & EmbedCall)
+  | { ok: false; ignore: true }
+  | { ok: false; ignore: false; id?: RequestId; error: string };
+
+export type ResultMessage = { type: 'interleave:result'; id: RequestId; result: unknown };
+/** `id` is null when the request had no usable id. */
+export type ErrorMessage = { type: 'interleave:result'; id: RequestId | null; error: string };
+export type ReportEvent = { type: 'interleave:report'; report: RunReport };
+
+/** Bounds of a sweep a host may ask for: enough for any lesson, too little to hang the page. */
+export const SWEEP_LIMITS = {
+  threadCounts: 12,
+  maxThreads: 64,
+  maxRepeats: 20,
+  varyValues: 6,
+} as const;
+
+const REQUEST_KEYS = new Set(['type', 'id', 'args']);
+const REPLY_TYPES = new Set(['interleave:result', 'interleave:report']);
+const ID_CHARS = 64;
+
+/** Reads a posted message as a request, checking everything; never throws. */
+export function parseRequest(data: unknown): ParsedRequest {
+  if (!isRecord(data) || typeof data.type !== 'string') return { ok: false, ignore: true };
+  const type = data.type;
+  // Our own replies and events are ignored too, so two frames can never answer each other forever.
+  if (!type.startsWith(MESSAGE_PREFIX) || REPLY_TYPES.has(type)) return { ok: false, ignore: true };
+
+  const id = data.id;
+  const idValid =
+    (typeof id === 'string' && id.length > 0 && id.length <= ID_CHARS) ||
+    (typeof id === 'number' && Number.isFinite(id));
+  const fail = (error: string): ParsedRequest =>
+    idValid
+      ? { ok: false, ignore: false, id: id as RequestId, error }
+      : { ok: false, ignore: false, error };
+
+  if (!idValid)
+    return fail(`"id" must be a finite number or a string of 1 to ${ID_CHARS} characters.`);
+  const method = EMBED_METHODS.find((name) => `${MESSAGE_PREFIX}${name}` === type);
+  if (!method)
+    return fail(
+      `Unknown method "${type.slice(0, 64)}"; the methods are ${EMBED_METHODS.join(', ')}.`,
+    );
+  const extra = Object.keys(data).filter((key) => !REQUEST_KEYS.has(key));
+  if (extra.length > 0) return fail('A request has only "type", "id" and "args".');
+  const args = data.args ?? [];
+  if (!Array.isArray(args)) return fail('"args" must be an array.');
+
+  const call = callOf(method, args);
+  return typeof call === 'string'
+    ? fail(`${method}: ${call}`)
+    : { ok: true, id: id as RequestId, ...call };
+}
+
+/** The checked call, or a sentence saying what is wrong with its arguments. */
+function callOf(method: EmbedMethod, args: unknown[]): EmbedCall | string {
+  switch (method) {
+    case 'load': {
+      if (args.length !== 1) return `expects 1 argument (a state), got ${args.length}.`;
+      const state = stateArg(args[0]);
+      return typeof state === 'string' ? state : { method, args: [state] };
+    }
+    case 'sweep': {
+      if (args.length < 1 || args.length > 2)
+        return `expects a state and optional options, got ${args.length} arguments.`;
+      const state = stateArg(args[0]);
+      if (typeof state === 'string') return state;
+      const options = sweepOptionsArg(args[1] ?? {});
+      return typeof options === 'string' ? options : { method, args: [state, options] };
+    }
+    default:
+      return args.length === 0 ? { method, args: [] } : `expects no arguments, got ${args.length}.`;
+  }
+}
+
+function stateArg(value: unknown): State | string {
+  if (!isRecord(value)) return 'the state must be an object.';
+  const version = readVersion(value);
+  if (version.kind === 'future')
+    return `the state has format ${version.version}, newer than this Interleave understands.`;
+  if (version.problem) return '"v" must be a positive integer.';
+  const current = upgrade(value, version.version);
+  if (!current) return 'the state could not be read.';
+  const { state, problems, demoValid } = readState(current, '');
+  if (!demoValid) problems.unshift('"demo" must be a demo id.');
+  return problems.length > 0 ? `invalid state. ${problems.join(' ')}` : state;
+}
+
+function sweepOptionsArg(value: unknown): SweepOptions | string {
+  if (!isRecord(value)) return 'the options must be an object.';
+  const options: SweepOptions = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (key === 'threads') {
+      const valid =
+        Array.isArray(field) &&
+        field.length >= 1 &&
+        field.length <= SWEEP_LIMITS.threadCounts &&
+        field.every((n) => Number.isInteger(n) && n >= 1 && n <= SWEEP_LIMITS.maxThreads);
+      if (!valid)
+        return `"threads" must list 1 to ${SWEEP_LIMITS.threadCounts} thread counts, each from 1 to ${SWEEP_LIMITS.maxThreads}.`;
+      options.threads = field as number[];
+    } else if (key === 'repeats') {
+      if (
+        !Number.isInteger(field) ||
+        (field as number) < 1 ||
+        (field as number) > SWEEP_LIMITS.maxRepeats
+      )
+        return `"repeats" must be an integer from 1 to ${SWEEP_LIMITS.maxRepeats}.`;
+      options.repeats = field as number;
+    } else if (key === 'vary') {
+      const vary = varyArg(field);
+      if (typeof vary === 'string') return vary;
+      options.vary = vary;
+    } else {
+      return `unknown option "${key.slice(0, 40)}"; the options are threads, repeats and vary.`;
+    }
+  }
+  return options;
+}
+
+function varyArg(value: unknown): Record<string, ParamValue[]> | string {
+  const entries = isRecord(value) ? Object.entries(value) : [];
+  const [entry] = entries;
+  const valid =
+    entries.length === 1 &&
+    entry !== undefined &&
+    isParamKey(entry[0]) &&
+    Array.isArray(entry[1]) &&
+    entry[1].length >= 1 &&
+    entry[1].length <= SWEEP_LIMITS.varyValues &&
+    entry[1].every(isParamValue);
+  if (!valid || !entry)
+    return `"vary" must name one knob with 1 to ${SWEEP_LIMITS.varyValues} values (numbers, booleans or short strings).`;
+  return Object.fromEntries([[entry[0], entry[1] as ParamValue[]]]);
+}
+
+/** A successful reply. */
+export function resultMessage(id: RequestId, result: unknown): ResultMessage {
+  return { type: 'interleave:result', id, result };
+}
+
+/** A failed reply: the request was malformed or the method threw. */
+export function errorMessage(id: RequestId | null, error: string): ErrorMessage {
+  return { type: 'interleave:result', id, error };
+}
+
+/** The event the frame posts to its host after each run. */
+export function reportEvent(report: RunReport): ReportEvent {
+  return { type: 'interleave:report', report };
+}
+
+/** The parts of a `MessageEvent` the server reads. */
+export type EmbedEvent = { data: unknown; origin: string; source: unknown };
+
+export type EmbedServerOptions = {
+  api: EmbedApi;
+  /** Sends a reply back to the event's source (for a window: `source.postMessage(reply, origin)`). */
+  post: (reply: ResultMessage | ErrorMessage, to: EmbedEvent) => void;
+  /** Whether a host at `origin` may drive this frame; messages from others are dropped unanswered. */
+  allowOrigin: (origin: string) => boolean;
+};
+
+/**
+ * Serves the message API: each request from an allowed origin is checked, then the api is called
+ * and its result (or error) posted back. A malformed request gets an error reply and never
+ * reaches the api. `handle` settles after the reply is posted and never rejects.
+ */
+export function createEmbedServer(options: EmbedServerOptions): {
+  handle: (event: EmbedEvent) => Promise<void>;
+} {
+  const { api, post, allowOrigin } = options;
+  const reply = (message: ResultMessage | ErrorMessage, to: EmbedEvent): void => {
+    try {
+      post(message, to);
+    } catch {
+      // The host went away (closed, navigated) between its request and our reply.
+    }
+  };
+  const handle = async (event: EmbedEvent): Promise<void> => {
+    if (!allowOrigin(event.origin)) return;
+    const request = parseRequest(event.data);
+    if (!request.ok) {
+      if (!request.ignore) reply(errorMessage(request.id ?? null, request.error), event);
+      return;
+    }
+    try {
+      const result = await invoke(api, request);
+      reply(resultMessage(request.id, result ?? null), event);
+    } catch (error) {
+      reply(
+        errorMessage(request.id, error instanceof Error ? error.message : String(error)),
+        event,
+      );
+    }
+  };
+  return { handle };
+}
+
+function invoke(api: EmbedApi, call: EmbedCall): unknown {
+  switch (call.method) {
+    case 'load':
+      return api.load(...call.args);
+    case 'sweep':
+      return api.sweep(...call.args);
+    default:
+      return api[call.method]();
+  }
+}
