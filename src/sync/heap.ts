@@ -56,7 +56,7 @@ export const ThreadField = {
   blockedTimed: 3,
   /** Incremented at every block: a watchdog that sees it unchanged knows the wait is the same one. */
   blockEpoch: 4,
-  /** Condition waiters sleep on this word; a notifier sets it to 1. */
+  /** Condition and Barrier waiters sleep on this word; whoever ends the wait sets it. */
   wake: 5,
   /** For Join blocks: the thread id waited for. */
   blockedArg: 6,
