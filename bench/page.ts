@@ -1,1 +1,32 @@
-export {};
+// The bench page (bench.html): `window.runBenchmarks()` measures every in-browser figure of
+// DESIGN.md §4 and resolves with them. bench/run.mjs drives it in headless Chromium.
+import { progress, type Figures } from './figure';
+import { createSession } from './harness';
+import { longTaskFigures } from './long-tasks';
+import { primitiveFigures } from './primitive-figures';
+import { runtimeFigures } from './runtime-figures';
+import { speedupFigures } from './speedup-figures';
+
+declare global {
+  interface Window {
+    /**
+     * Runs the benchmarks. `only` (comma-separated substrings) runs just the figures whose names
+     * contain one of them; the ping-pong figures answer to `ping-pong`.
+     */
+    runBenchmarks(only?: string): Promise<Figures>;
+  }
+}
+
+window.runBenchmarks = async (only?: string) => {
+  if (!crossOriginIsolated) throw new Error('the bench page is not cross-origin isolated');
+  const filters = only?.split(',').filter(Boolean) ?? [];
+  const wanted = (name: string) =>
+    filters.length === 0 || filters.some((f) => name.includes(f) || f.includes(name));
+  const figures: Figures = { ...(await primitiveFigures(wanted)) };
+  const session = createSession();
+  Object.assign(figures, await runtimeFigures(session, wanted));
+  Object.assign(figures, await speedupFigures(session, wanted));
+  Object.assign(figures, await longTaskFigures(session, wanted));
+  progress('done');
+  return figures;
+};

@@ -1,0 +1,90 @@
+// `npm run bench`: serves the built app (dist/) with `vite preview` (which sends the isolation
+// headers of vite.config.ts), opens /bench.html in headless Chromium, runs window.runBenchmarks(),
+// adds the initial JS + CSS size, and prints ONE JSON object last on stdout (DESIGN.md §4).
+// Progress goes to stderr. Benchmarks only print: a figure over budget does not fail the command.
+//
+//   node bench/run.mjs [only]   — `only`: comma-separated substrings of figure names to run;
+//   BENCH_DIST=/tmp/x node bench/run.mjs serves another build than dist/.
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { initialGzipKB } from '../scripts/size.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** The build to serve: dist/ unless BENCH_DIST names another `vite build --outDir`. */
+const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+const only = process.argv[2] ?? '';
+const log = (message) => process.stderr.write(`${message}\n`);
+
+/** The flags of e2e/chromium.ts (Debian's Chromium; see PLATFORM-NOTES.md). */
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function sizeFigure() {
+  let value;
+  try {
+    value = initialGzipKB(dist);
+  } catch (error) {
+    return { value: 0, unit: 'KB', budget: '< 200', pass: false, error: String(error) };
+  }
+  return {
+    value,
+    unit: 'KB',
+    budget: '< 200',
+    pass: value < 200,
+    measures: 'JS + CSS that dist/index.html loads up front, gzip',
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const server = await preview({
+    root,
+    build: { outDir: dist },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'silent',
+  });
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) throw new Error('vite preview did not report its address');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('console', (message) => {
+      const text = message.text();
+      // The browser's own favicon request 404s: not worth a line.
+      if (text.startsWith('[bench]') || (message.type() === 'error' && !text.includes('404')))
+        log(text);
+    });
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    await page.goto(`${url}/bench.html`);
+    await page.waitForFunction(() => typeof window.runBenchmarks === 'function');
+    log(`[bench] Chromium ${browser.version()}, ${url}/bench.html`);
+    const figures = await page.evaluate((filter) => window.runBenchmarks(filter), only);
+    if (!only || 'initial-js-css-gzip-kb'.includes(only)) {
+      figures['initial-js-css-gzip-kb'] = sizeFigure();
+    }
+    log(`[bench] finished in ${Math.round((Date.now() - started) / 1000)} s`);
+    const failing = Object.entries(figures).filter(([, f]) => !f.pass);
+    for (const [name, f] of failing) log(`[bench] over budget: ${name} = ${f.value} (${f.budget})`);
+    process.stdout.write(`${JSON.stringify({ figures }, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  log(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  process.exit(1);
+});
