@@ -11,6 +11,8 @@ export type EventTableProps = {
   pageSize?: number;
 };
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 /** The timeline as a table a screen reader can walk: one row per state span, filterable by thread, paged. */
 export function EventTable({ threads, objects, spans, pageSize = 200 }: EventTableProps) {
   const filterId = useId();
@@ -47,7 +49,7 @@ export function EventTable({ threads, objects, spans, pageSize = 200 }: EventTab
           <span aria-live="polite">
             {chosen.length === 0
               ? 'No spans'
-              : `Rows ${from + 1}–${to} of ${chosen.length} (page ${index + 1} of ${pages})`}
+              : `Rows ${count(from + 1)}–${count(to)} of ${count(chosen.length)} (page ${count(index + 1)} of ${count(pages)})`}
           </span>
           <button type="button" disabled={index >= pages - 1} onClick={() => setPage(index + 1)}>
             Next

@@ -20,6 +20,8 @@ export function drawArrows(
 ): void {
   const barMid = (lane: number) => laneTopPx(layout, lane) + layout.barTopPx;
   const heads: [number, number, number][] = [];
+  // Arrows leaving the same pixel for the same lane pair draw over each other: draw one.
+  const drawn = new Set<number>();
   ctx.beginPath();
   for (let i = firstEndingAfter(model.arrowMaxEnds, scale.startUs); i < model.arrows.length; i++) {
     const arrow = model.arrows[i];
@@ -28,8 +30,11 @@ export function drawArrows(
     const to = model.laneOf.get(arrow.toThread);
     if (arrow.wokenAtUs < scale.startUs || from === undefined || to === undefined || from === to)
       continue;
-    const down = to > from;
     const x0 = xOf(scale, arrow.atUs);
+    const key = (Math.round(x0) * 1024 + from) * 1024 + to;
+    if (drawn.has(key)) continue;
+    drawn.add(key);
+    const down = to > from;
     const y0 = barMid(from) + (down ? layout.barHeightPx : 0);
     const x1 = xOf(scale, arrow.wokenAtUs);
     const y1 = barMid(to) + (down ? 0 : layout.barHeightPx);

@@ -30,7 +30,7 @@ describe('laneRects', () => {
     ];
     expect(laneRects(spans, endsOf(spans), scale)).toEqual([
       { xPx: 10, widthPx: 1, state: 'waiting', span: null },
-      { xPx: 11, widthPx: 1, state: 'sleeping', span: 3 },
+      { xPx: 11, widthPx: 1, state: 'sleeping', span: null },
     ]);
   });
 
@@ -53,12 +53,27 @@ describe('laneRects', () => {
     ]);
   });
 
-  it('keeps a dense lane to about one rect a pixel', () => {
-    const spans = Array.from({ length: 100_000 }, (_, i) =>
+  it('merges neighbouring columns of the same state into one rect', () => {
+    // 131,072 one-µs spans over 1024 px: 128 a column (a power of two, so no rounding at edges).
+    const spans = Array.from({ length: 131_072 }, (_, i) =>
       span(i % 2 === 0 ? 'running' : 'waiting', i, i + 1),
     );
-    const rects = laneRects(spans, endsOf(spans), { startUs: 0, endUs: 100_000, widthPx: 800 });
-    expect(rects).toHaveLength(800);
+    const rects = laneRects(spans, endsOf(spans), { startUs: 0, endUs: 131_072, widthPx: 1024 });
+    expect(rects).toEqual([{ xPx: 0, widthPx: 1024, state: 'waiting', span: null }]);
+  });
+
+  it('keeps columns of different states apart', () => {
+    const spans = [
+      span('running', 0, 5),
+      span('running', 10, 15),
+      span('sleeping', 20, 25),
+      span('running', 30, 35),
+    ];
+    expect(laneRects(spans, endsOf(spans), scale)).toEqual([
+      { xPx: 0, widthPx: 2, state: 'running', span: null },
+      { xPx: 2, widthPx: 1, state: 'sleeping', span: null },
+      { xPx: 3, widthPx: 1, state: 'running', span: null },
+    ]);
   });
 });
 
@@ -69,12 +84,12 @@ describe('holdRects', () => {
       { startUs: 600, endUs: 601 },
     ];
     expect(holdRects(holds, runningMaxEnd(holds), scale)).toEqual([
-      { xPx: 0, widthPx: 50, hold: 0 },
-      { xPx: 60, widthPx: 1, hold: 1 },
+      { xPx: 0, widthPx: 50 },
+      { xPx: 60, widthPx: 1 },
     ]);
   });
 
-  it('skips holds inside pixels already covered, and finds long holds that began earlier', () => {
+  it('merges holds that touch what is drawn, and finds long holds that began earlier', () => {
     const holds = [
       { startUs: 0, endUs: 900 },
       { startUs: 10, endUs: 20 },
@@ -83,9 +98,12 @@ describe('holdRects', () => {
     ];
     const view = { startUs: 500, endUs: 1000, widthPx: 50 };
     expect(holdRects(holds, runningMaxEnd(holds), view)).toEqual([
-      { xPx: 0, widthPx: 40, hold: 0 },
-      { xPx: 45, widthPx: 4, hold: 3 },
+      { xPx: 0, widthPx: 40 },
+      { xPx: 45, widthPx: 4 },
     ]);
-    expect(holdRects(holds, runningMaxEnd(holds), scale).map((r) => r.hold)).toEqual([0, 3]);
+    expect(holdRects(holds, runningMaxEnd(holds), scale)).toEqual([
+      { xPx: 0, widthPx: 90 },
+      { xPx: 95, widthPx: 4 },
+    ]);
   });
 });

@@ -90,7 +90,9 @@ export function WaitForGraph({ graph, cycles, threads, objects, sentence }: Wait
 
 function GraphNodeShape({ node }: { node: GraphNode }) {
   const className = `wait-graph-node${node.inCycle ? ' wait-graph-node-cycle' : ''}`;
-  const label = node.label.length > 9 ? `${node.label.slice(0, 8)}…` : node.label;
+  // Names longer than the shape are cut; the <title> and the sentence above carry them whole.
+  const room = node.kind === 'thread' ? 7 : 9;
+  const label = node.label.length > room ? `${node.label.slice(0, room - 1)}…` : node.label;
   return (
     <g className={className}>
       {node.kind === 'thread' ? (

@@ -65,6 +65,6 @@ describe('edgePath', () => {
   it('starts and ends outside the node shapes and bends to one side', () => {
     const thread = { xPx: 0, yPx: 0, kind: 'thread' } as const;
     const object = { xPx: 100, yPx: 0, kind: 'object' } as const;
-    expect(edgePath(thread, object)).toBe('M25 0 Q50 12 65 0');
+    expect(edgePath(thread, object)).toBe('M29 0 Q50 12 65 0');
   });
 });

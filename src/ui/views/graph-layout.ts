@@ -88,7 +88,7 @@ export function waitGraphLayoutOf(
 }
 
 /** Node shapes (px): threads are circles, objects rounded rects. */
-export const NODE_SHAPE = { threadRadiusPx: 22, objectWidthPx: 64, objectHeightPx: 28 } as const;
+export const NODE_SHAPE = { threadRadiusPx: 26, objectWidthPx: 64, objectHeightPx: 28 } as const;
 
 type Placed = { xPx: number; yPx: number; kind: GraphNode['kind'] };
 
