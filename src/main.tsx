@@ -6,17 +6,34 @@ import { WorkerPool } from './runtime/worker-pool';
 import { App } from './ui/App';
 import { createInterleaveApi } from './ui/interleave-api';
 import { isolationProblem } from './ui/isolation';
+import { NotIsolated } from './ui/NotIsolated';
+import { arrive, serveApi } from './ui/startup';
+import './ui/theme.css';
 import './ui/styles.css';
 
 const problem = isolationProblem();
-const session = problem ? null : new Session(new WorkerPool(), demos);
-if (session) window.interleave = createInterleaveApi(session);
-
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  const app = createRoot(root);
+  if (problem) {
+    app.render(<NotIsolated problem={problem} />);
+  } else {
+    const session = new Session(new WorkerPool(), demos);
+    serveApi(session, createInterleaveApi(session));
+    const arrival = arrive(session, storageOrNull());
+    app.render(
+      <StrictMode>
+        <App session={session} demos={demos} arrival={arrival} />
+      </StrictMode>,
+    );
+  }
+}
+
+/** localStorage, or null where the browser refuses it (private modes, sandboxed frames). */
+function storageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
+import { runSweep } from '../lab/sweep';
+import type { RunReport, State, SweepOptions, SweepResult } from '../runtime/report';
 import type { DemoSummary, Session } from '../runtime/session';
-import type { RunReport, State } from '../runtime/report';
 
 /** `window.interleave` (DESIGN.md §3): the page's scripting API, also served over postMessage. */
 export type InterleaveApi = {
@@ -9,6 +10,7 @@ export type InterleaveApi = {
   state(): State;
   lastReport(): RunReport | null;
   demos(): DemoSummary[];
+  sweep(state: State, options: SweepOptions): Promise<SweepResult>;
 };
 
 export function createInterleaveApi(session: Session): InterleaveApi {
@@ -19,6 +21,11 @@ export function createInterleaveApi(session: Session): InterleaveApi {
     state: () => session.state(),
     lastReport: () => session.lastReport(),
     demos: () => session.demos(),
+    sweep: (state, options) =>
+      runSweep(state, options, {
+        run: (s) => session.runState(s),
+        hardwareConcurrency: navigator.hardwareConcurrency,
+      }),
   };
 }
 

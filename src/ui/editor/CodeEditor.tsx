@@ -31,9 +31,12 @@ export default function CodeEditor({
   const editorRef = useRef<monacoNs.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const onChangeRef = useRef(onChange);
+  // The latest props, for the moment Monaco finishes loading (they may have changed meanwhile).
+  const latest = useRef({ value, markers, readOnly, theme });
   useEffect(() => {
     onChangeRef.current = onChange;
-  }, [onChange]);
+    latest.current = { value, markers, readOnly, theme };
+  });
 
   useEffect(() => {
     let disposed = false;
@@ -50,19 +53,21 @@ export default function CodeEditor({
         lib: ['esnext'],
       });
       js.setExtraLibs([{ content: globalsDts, filePath: 'file:///interleave-globals.d.ts' }]);
+      const now = latest.current;
       created = monaco.editor.create(host.current, {
-        value,
+        value: now.value,
         language: 'javascript',
         automaticLayout: true,
         minimap: { enabled: false },
         fontSize: 14,
         scrollBeyondLastLine: false,
-        readOnly,
+        readOnly: now.readOnly,
         ariaLabel: label,
-        theme: theme === 'dark' ? 'vs-dark' : 'vs',
+        theme: now.theme === 'dark' ? 'vs-dark' : 'vs',
       });
       created.onDidChangeModelContent(() => onChangeRef.current(created?.getValue() ?? ''));
       editorRef.current = created;
+      setMarkers(monaco, created, now.markers);
       host.current.dataset.ready = 'true';
     });
     return () => {
@@ -89,21 +94,34 @@ export default function CodeEditor({
 
   useEffect(() => {
     const monaco = monacoRef.current;
-    const model = editorRef.current?.getModel();
-    if (!monaco || !model) return;
-    monaco.editor.setModelMarkers(
-      model,
-      MARKER_OWNER,
-      markers.map((m) => ({
-        startLineNumber: m.line,
-        endLineNumber: m.line,
-        startColumn: m.column ?? 1,
-        endColumn: model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
-        message: m.message,
-        severity: monaco.MarkerSeverity.Error,
-      })),
-    );
+    const editor = editorRef.current;
+    if (monaco && editor) setMarkers(monaco, editor, markers);
   }, [markers]);
 
   return <div ref={host} className="code-editor" data-testid="code-editor" />;
+}
+
+/** Marks the last run's errors at their lines. */
+function setMarkers(
+  monaco: Monaco,
+  editor: monacoNs.editor.IStandaloneCodeEditor,
+  markers: readonly EditorMarker[],
+): void {
+  const model = editor.getModel();
+  if (!model) return;
+  monaco.editor.setModelMarkers(
+    model,
+    MARKER_OWNER,
+    markers.map((m) => {
+      const line = Math.min(Math.max(1, m.line), model.getLineCount());
+      return {
+        startLineNumber: line,
+        endLineNumber: line,
+        startColumn: m.column ?? 1,
+        endColumn: model.getLineMaxColumn(line),
+        message: m.message,
+        severity: monaco.MarkerSeverity.Error,
+      };
+    }),
+  );
 }

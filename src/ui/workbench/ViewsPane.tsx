@@ -1,0 +1,118 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { Session } from '../../runtime/session';
+import { EventTable } from '../timeline/EventTable';
+import { Timeline } from '../timeline/Timeline';
+import { useLiveLogVersion } from '../use-live-log';
+import { OutputConsole } from '../views/OutputConsole';
+import { Verdict } from '../views/Verdict';
+import { WaitForGraph } from '../views/WaitForGraph';
+import { Tabs } from './Tabs';
+import { runTimelineOf } from './run-timeline';
+import { ExportButtons } from './ExportButtons';
+
+const LabTab = lazy(() => import('./LabTab'));
+
+export type ViewId = 'timeline' | 'graph' | 'output' | 'events' | 'lab';
+
+type Props = { session: Session; theme: 'light' | 'dark'; initialView: ViewId };
+
+/** The verdict, then tabs: timeline, wait-for graph, output, the event table, the speedup lab. */
+export function ViewsPane({ session, theme, initialView }: Props) {
+  const [view, setView] = useState<string>(initialView);
+  const running = session.running;
+  const log = session.log;
+  const report = running ? null : session.lastReport();
+  const version = useLiveLogVersion(log, running !== null);
+  const model = useMemo(
+    () => (log ? runTimelineOf(log, report) : null),
+    // `version` changes whenever the log has new data: the log itself is mutable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [log, report, version],
+  );
+  const demo = session.demo();
+  const expected =
+    demo?.expect.default ?? (session.params().fix === true ? demo?.expect.fix : demo?.expect.bug);
+
+  return (
+    <div className="views">
+      <Verdict report={report} running={running !== null} expected={expected} />
+      <Tabs
+        label="Views of the run"
+        active={view}
+        onChange={setView}
+        tabs={[
+          {
+            id: 'timeline',
+            label: 'Timeline',
+            content: () =>
+              model ? (
+                <>
+                  <Timeline {...model} live={running !== null} theme={theme} />
+                  <ExportButtons session={session} model={model} />
+                </>
+              ) : (
+                <p className="empty">Run the program to see each thread’s timeline.</p>
+              ),
+          },
+          {
+            id: 'graph',
+            label: 'Wait-for graph',
+            content: () =>
+              log?.hang && model ? (
+                <WaitForGraph
+                  graph={log.hang.graph}
+                  cycles={log.hang.cycles}
+                  threads={model.threads}
+                  objects={model.objects}
+                  sentence={log.hang.sentence}
+                />
+              ) : (
+                <p className="empty">
+                  No thread is stuck. When a run deadlocks or hangs, the wait-for graph appears
+                  here.
+                </p>
+              ),
+          },
+          {
+            id: 'output',
+            label: 'Output',
+            content: () => (
+              <OutputConsole
+                lines={log?.output ?? []}
+                threads={model?.threads ?? []}
+                truncated={log?.outputTruncated ?? false}
+                waitingForInput={waitingForInput(session)}
+                onInput={(line) => running?.sendInput(line)}
+              />
+            ),
+          },
+          {
+            id: 'events',
+            label: 'Event table',
+            content: () =>
+              model ? (
+                <EventTable threads={model.threads} objects={model.objects} spans={model.spans} />
+              ) : null,
+          },
+          {
+            id: 'lab',
+            label: 'Speedup lab',
+            content: () => (
+              <Suspense fallback={<p>Loading the lab…</p>}>
+                <LabTab session={session} />
+              </Suspense>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+function waitingForInput(session: Session): { thread: number; prompt: string } | null {
+  const run = session.running;
+  const thread = run?.inputWaiting() ?? -1;
+  if (!run || thread < 0) return null;
+  const prompt = [...run.log.output].reverse().find((l) => l.thread === thread)?.text ?? '';
+  return { thread, prompt };
+}
