@@ -109,11 +109,13 @@ export class Session {
     }
   }
 
-  /** Runs a state without changing the session (the speedup lab's sweeps). */
-  runState(state: State): Promise<RunReport> {
+  /** Runs a state without changing the session (the speedup lab's sweeps); `signal` stops it. */
+  runState(state: State, signal?: AbortSignal): Promise<RunReport> {
     const params = { ...this.defaultsOf(state.demo), ...state.params };
     const source = state.code ?? this.demo(state.demo)?.source ?? '';
-    return startRun(this.pool, { source, params }).report;
+    const run = startRun(this.pool, { source, params });
+    signal?.addEventListener('abort', () => run.stop(), { once: true });
+    return run.report;
   }
 
   stop(): void {
