@@ -7,6 +7,11 @@ import { descriptorOf } from './spawn';
 
 /** Events kept per run; later ones are counted as dropped so a flood cannot exhaust the page. */
 export const MAX_KEPT_EVENTS = 200_000;
+/**
+ * Events decoded per drain, over all threads: keeps each tick a few milliseconds so the page has
+ * no long tasks; a thread tracing faster than this overflows its ring, and the drops are counted.
+ */
+const DRAIN_PER_TICK = 20_000;
 
 /**
  * What the page has read of a run so far: trace events, output, thread and object names.
@@ -33,9 +38,11 @@ export class LiveLog {
 
   /** Reads whatever the threads published since the last drain. */
   drain(): void {
-    const batch = this.rings.drain();
     const room = MAX_KEPT_EVENTS - this.events.length;
-    if (batch.length > room) this.droppedEvents += batch.length - Math.max(room, 0);
+    const batch =
+      room > 0 ? this.rings.drain(DRAIN_PER_TICK / Math.max(1, this.threads.length)) : [];
+    if (room <= 0) this.droppedEvents += this.rings.discard();
+    if (batch.length > room) this.droppedEvents += batch.length - room;
     if (room > 0) appendBySeq(this.events, room >= batch.length ? batch : batch.slice(0, room));
     const { lines, next, truncated } = this.control.readOutput(this.outputNext);
     this.output.push(...lines);

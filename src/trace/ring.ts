@@ -117,18 +117,21 @@ export class TraceRings {
   }
 
   /**
-   * Takes every event published since the last drain, from all threads, sorted by seq. Never
-   * blocks. A thread may publish an event after another thread's later-seq event was drained, so
+   * Takes the events published since the last drain (at most `maxPerThread` of each thread's),
+   * from all threads, sorted by seq. Never blocks. A thread may publish an event after another thread's later-seq event was drained, so
    * batches can overlap in seq: append them with {@link appendBySeq}.
    */
-  drain(): TraceEvent[] {
+  drain(maxPerThread = Infinity): TraceEvent[] {
     const events: TraceEvent[] = [];
     const mask = this.capacity - 1;
     for (let thread = 0; thread < this.maxThreads; thread++) {
       const counters = this.countersOf(thread);
       const slots = this.slotsOf(thread);
-      const written = Atomics.load(this.i32, counters + Counter.writeCount);
+      const published = Atomics.load(this.i32, counters + Counter.writeCount);
       const read = this.i32[counters + Counter.readCount] ?? 0;
+      // At most `maxPerThread` per call bounds the page's work per frame; the rest waits its turn.
+      const written =
+        ((published - read) | 0) > maxPerThread ? (read + maxPerThread) | 0 : published;
       for (let n = read; n !== written; n = (n + 1) | 0) {
         const at = slots + (n & mask) * SLOT_WORDS;
         const packed = this.word(at + 1);
@@ -146,6 +149,18 @@ export class TraceRings {
     }
     // Each ring is already in seq order, so the sort merges runs (TimSort: O(n log threads)).
     return events.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Skips every published event unread (the page keeps no more); returns how many. */
+  discard(): number {
+    let skipped = 0;
+    for (let thread = 0; thread < this.maxThreads; thread++) {
+      const counters = this.countersOf(thread);
+      const published = Atomics.load(this.i32, counters + Counter.writeCount);
+      skipped += (published - (this.i32[counters + Counter.readCount] ?? 0)) | 0;
+      Atomics.store(this.i32, counters + Counter.readCount, published);
+    }
+    return skipped;
   }
 
   /** Events lost so far, over all threads, because a ring was full. */
