@@ -103,6 +103,8 @@ export function App({ session, demos, arrival }: Props) {
       )}
       <main className="workbench" style={{ gridTemplateColumns: `${split}fr auto ${1 - split}fr` }}>
         <section className="program-pane" aria-label="Program">
+          {/* Before the editor: Monaco keeps Tab for indentation, so keyboard users reach Run first. */}
+          <RunControls running={running !== null} onRun={run} onStop={stop} />
           <Suspense fallback={<p className="editor-loading">Loading the editor…</p>}>
             <CodeEditor
               value={session.source()}
@@ -117,7 +119,6 @@ export function App({ session, demos, arrival }: Props) {
               label={`Program of the ${demo.title} demo`}
             />
           </Suspense>
-          <RunControls running={running !== null} onRun={run} onStop={stop} />
           {!embed && (
             <KnobControls
               knobs={[

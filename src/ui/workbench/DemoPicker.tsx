@@ -5,15 +5,15 @@ type Props = { demos: readonly DemoDefinition[]; value: string; onChange(id: str
 /** Picks a demo of the catalogue; the scratch demo is the learner's own program. */
 export function DemoPicker({ demos, value, onChange }: Props) {
   return (
-    <label className="demo-picker">
-      <span>Demo</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className="demo-picker">
+      <label htmlFor="demo-picker">Demo</label>
+      <select id="demo-picker" value={value} onChange={(e) => onChange(e.target.value)}>
         {demos.map((d) => (
           <option key={d.id} value={d.id}>
             {d.title}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

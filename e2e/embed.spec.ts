@@ -1,0 +1,187 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Frame, Page } from '@playwright/test';
+import type * as LZ from 'lz-string';
+import type { State } from '../src/runtime/report';
+import { test, expect } from './fixtures';
+import { startStatic, type Served } from './servers';
+
+// The codec modules import lz-string by name, which only a bundler can do (it is CommonJS), so
+// the spec writes links by the contract itself (DESIGN.md §3).
+const lz = createRequire(import.meta.url)('lz-string') as typeof LZ;
+const hashOf = (state: State) => `#s=${lz.compressToEncodedURIComponent(JSON.stringify(state))}`;
+
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const deadlock: State = { v: 1, demo: 'deadlock' };
+
+/**
+ * A course page on another origin that sends no isolation headers, embedding `src` the way the
+ * Embed dialog's snippet does, and keeping every message the frame posts in `window.received`.
+ */
+function hostPage(src: string): string {
+  return `<!doctype html><title>Course page</title>
+<iframe src="${src}" title="Interleave" width="100%" height="560" allow="cross-origin-isolated"></iframe>
+<script>
+  window.received = [];
+  addEventListener('message', (event) => window.received.push(event.data));
+  window.send = (message) => document.querySelector('iframe').contentWindow.postMessage(message, '*');
+</script>`;
+}
+
+type Received = { type: string; id?: unknown; result?: unknown; error?: string };
+
+/** Starts the course page's server; the spec closes it. */
+async function openHost(page: Page, src: string): Promise<Served> {
+  const host = await startStatic(dist, {}, { '/host.html': hostPage(src) });
+  await page.goto(`${host.url}/host.html`);
+  return host;
+}
+
+/** The embedded app, once its scripting API is up. */
+async function embeddedApp(page: Page): Promise<Frame> {
+  const frame = page.frames().find((f) => f !== page.mainFrame()) ?? null;
+  if (!frame) throw new Error('the host page has no frame');
+  await frame.waitForFunction(() => window.interleave !== undefined, null, { timeout: 30_000 });
+  return frame;
+}
+
+/** Posts a message from the host to the frame and waits for the reply with the same id. */
+async function call(page: Page, message: unknown, id: unknown): Promise<Received> {
+  await page.evaluate((m) => (window as unknown as { send(m: unknown): void }).send(m), message);
+  const reply = await page.waitForFunction(
+    (wanted) =>
+      (window as unknown as { received: Received[] }).received.find(
+        (m) => m.type === 'interleave:result' && m.id === wanted,
+      ),
+    id,
+    { timeout: 45_000 },
+  );
+  return (await reply.jsonValue()) as Received;
+}
+
+test('an embed in a page without COOP/COEP is isolated and runs a demo over postMessage', async ({
+  page,
+  app,
+}) => {
+  const host = await openHost(page, `${app.url}/?embed=1${hashOf({ v: 1, demo: 'scratch' })}`);
+  try {
+    const frame = await embeddedApp(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    expect(await frame.evaluate(() => crossOriginIsolated)).toBe(true);
+
+    expect(await call(page, { type: 'interleave:load', id: 1, args: [deadlock] }, 1)).toEqual({
+      type: 'interleave:result',
+      id: 1,
+      result: null,
+    });
+    const run = await call(page, { type: 'interleave:run', id: 2 }, 2);
+    expect((run.result as { outcome: string }).outcome).toBe('deadlock');
+    const events = await page.evaluate(() =>
+      (window as unknown as { received: Received[] }).received.filter(
+        (m) => m.type === 'interleave:report',
+      ),
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ report: { outcome: 'deadlock' } });
+  } finally {
+    await host.close();
+  }
+});
+
+test('malformed messages get error replies and change nothing', async ({ page, app }) => {
+  const host = await openHost(page, `${app.url}/?embed=1${hashOf({ v: 1, demo: 'scratch' })}`);
+  try {
+    const frame = await embeddedApp(page);
+    const bad: [unknown, unknown][] = [
+      [{ type: 'interleave:explode', id: 'a' }, 'a'],
+      [{ type: 'interleave:load', id: 'b', args: [{ v: 1, demo: 42 }] }, 'b'],
+      [{ type: 'interleave:load', id: 'c', args: [] }, 'c'],
+      [{ type: 'interleave:run', id: 'd', args: 'now' }, 'd'],
+      [
+        {
+          type: 'interleave:load',
+          id: 'e',
+          args: [{ v: 1, demo: 'deadlock', params: { fix: [1] } }],
+        },
+        'e',
+      ],
+      [{ type: 'interleave:state', id: 'f', extra: true }, 'f'],
+      [{ type: 'interleave:run' }, null],
+    ];
+    for (const [message, id] of bad) {
+      const reply = await call(page, message, id);
+      expect(reply.error, JSON.stringify(message)).toEqual(expect.any(String));
+      expect(reply).not.toHaveProperty('result');
+    }
+    expect(await frame.evaluate(() => window.interleave?.state())).toEqual({
+      v: 1,
+      demo: 'scratch',
+    });
+    expect(await frame.evaluate(() => window.interleave?.lastReport())).toBeNull();
+
+    await call(page, { type: 'interleave:load', id: 10, args: [deadlock] }, 10);
+    const run = await call(page, { type: 'interleave:run', id: 11, args: [] }, 11);
+    expect((run.result as { outcome: string }).outcome).toBe('deadlock');
+  } finally {
+    await host.close();
+  }
+});
+
+test('without isolation the embed replays the recorded run, with the open link', async ({
+  page,
+}) => {
+  const plain = await startStatic(dist);
+  const host = await openHost(page, `${plain.url}/?embed=1${hashOf(deadlock)}`);
+  try {
+    const frame = page.frameLocator('iframe');
+    await expect(
+      frame.getByRole('heading', { name: 'Live threads are unavailable here' }),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    const open = frame.getByRole('link', { name: 'Open in Interleave' });
+    await expect(open).toHaveAttribute('target', '_blank');
+    expect(await open.getAttribute('href')).toBe(`${plain.url}/${hashOf(deadlock)}`);
+    await expect(frame.getByLabel(/^Program of the/)).toContainText('lockA');
+    await expect(frame.getByRole('status')).toContainText('Deadlock');
+    await expect(frame.locator('.recorded-run canvas')).toBeVisible();
+
+    const slider = frame.getByRole('slider', { name: 'Replay position' });
+    const position = frame.locator('.replay-position');
+    await expect(position).toHaveText(/^(.+) of \1$/);
+    await slider.focus();
+    await slider.press('Home');
+    await expect(position).toHaveText(/^0\.00 ms of /);
+    await slider.press('ArrowRight');
+    await expect(position).not.toHaveText(/^0\.00 ms of /);
+
+    await slider.press('Home');
+    await frame.getByRole('button', { name: 'Play' }).click();
+    await expect(frame.getByRole('button', { name: 'Pause' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    // Playing moves the cursor to the end, then stops by itself.
+    await expect(position).toHaveText(/^(.+) of \1$/, { timeout: 30_000 });
+    await expect(frame.getByRole('button', { name: 'Play' })).toBeVisible();
+  } finally {
+    await host.close();
+    await plain.close();
+  }
+});
+
+test('without isolation a link carrying its own code shows it with the open link', async ({
+  page,
+}) => {
+  const plain = await startStatic(dist);
+  try {
+    const code = 'export const threads = 1;\nexport function thread() { print("mine"); }\n';
+    await page.goto(`${plain.url}/${hashOf({ v: 1, demo: 'scratch', code })}`);
+    await expect(page.getByText('This link carries its own program')).toBeVisible();
+    await expect(page.getByLabel(/^Program of the/)).toHaveText(code);
+    await expect(page.getByRole('link', { name: 'Open in Interleave' })).toBeVisible();
+    await expect(page.locator('canvas')).toHaveCount(0);
+  } finally {
+    await plain.close();
+  }
+});

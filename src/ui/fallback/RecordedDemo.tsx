@@ -1,0 +1,53 @@
+import { useTheme } from '../use-theme';
+import { ExplainPanel } from '../workbench/ExplainPanel';
+import type { FallbackTarget } from './fallback-target';
+import { IsolationHelp } from './IsolationHelp';
+import { RecordedRun } from './RecordedRun';
+import './fallback.css';
+
+type Props = { target: FallbackTarget; problem: string };
+
+/**
+ * The demo a link names, shown without live threads (the browser withholds shared memory): why,
+ * its program, a recorded run to replay, its explanation, and a link to the full app.
+ */
+export function RecordedDemo({ target, problem }: Props) {
+  const { demo, state, flags, openUrl } = target;
+  const { theme } = useTheme(flags.theme ?? 'system');
+  const ownProgram = state.code === undefined;
+  return (
+    <div className={flags.embed ? 'fallback fallback-embed' : 'fallback'}>
+      <header className="app-header">
+        <h1>{demo.title}</h1>
+        <a href={openUrl} target="_blank" rel="noopener">
+          Open in Interleave
+        </a>
+      </header>
+      <main className="fallback-body">
+        <section className="fallback-why" role="note" aria-labelledby="fallback-why-title">
+          <h2 id="fallback-why-title">Live threads are unavailable here</h2>
+          <IsolationHelp problem={problem} openUrl={openUrl} />
+        </section>
+        {ownProgram ? (
+          <RecordedRun demo={demo} params={state.params ?? {}} theme={theme} />
+        ) : (
+          <p className="empty">
+            This link carries its own program, so there is no recording of it: open it in Interleave
+            to run it.
+          </p>
+        )}
+        <section aria-labelledby="fallback-program-title">
+          <h2 id="fallback-program-title">The program</h2>
+          <pre
+            className="fallback-program"
+            tabIndex={0}
+            aria-label={`Program of the ${demo.title} demo`}
+          >
+            <code>{state.code ?? demo.source}</code>
+          </pre>
+        </section>
+        <ExplainPanel demo={demo} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { DemoDefinition } from '../../demos/types';
+import type { ParamValue } from '../../runtime/report';
+import { Verdict } from '../views/Verdict';
+import { ReplayPlayer } from './ReplayPlayer';
+import { useRecording } from './use-recording';
+
+type Props = {
+  demo: DemoDefinition;
+  /** The knob settings the link asks for; the recording may have been made with others. */
+  params: Record<string, ParamValue>;
+  theme: 'light' | 'dark';
+};
+
+/** A real run of the demo recorded in advance: its verdict and its timeline, to replay. */
+export function RecordedRun({ demo, params, theme }: Props) {
+  const status = useRecording(demo.id);
+  if (status.kind === 'loading') return <p className="empty">Loading the recorded run…</p>;
+  if (status.kind === 'missing')
+    return (
+      <p className="empty">
+        There is no recorded run of this demo. Open it in Interleave to run it live.
+      </p>
+    );
+  const { recording } = status;
+  const expected =
+    demo.expect.default ?? (recording.params.fix === true ? demo.expect.fix : demo.expect.bug);
+  const differing = Object.entries(params).filter(
+    ([key, value]) => recording.params[key] !== value,
+  );
+  return (
+    <section className="recorded-run" aria-labelledby="recorded-title">
+      <h2 id="recorded-title">A recorded run</h2>
+      <p>
+        These threads ran earlier in a browser that allows shared memory; this page replays what
+        they did.
+        {differing.length > 0 &&
+          ` It was recorded with other settings than this link's (${differing
+            .map(([key, value]) => `${key} = ${String(value)}`)
+            .join(', ')}): open it in Interleave to run those.`}
+      </p>
+      <Verdict report={recording.report} running={false} expected={expected} />
+      <ReplayPlayer recording={recording} theme={theme} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { DemoDefinition } from '../../demos/types';
+import type { State } from '../../runtime/report';
+import {
+  decodeHash,
+  parseFlags,
+  shareUrl,
+  type DemoLookup,
+  type Flags,
+} from '../../share/url-state';
+
+/** A demo the URL names, to show as a recording where live threads are unavailable. */
+export type FallbackTarget = {
+  demo: DemoDefinition;
+  state: State;
+  flags: Flags;
+  /** The full app with the same state, for the "Open in Interleave" link. */
+  openUrl: string;
+};
+
+type Place = Pick<Location, 'hash' | 'search' | 'origin' | 'pathname'>;
+
+/**
+ * The demo a share link names (read as leniently as the workbench reads it), or null for a plain
+ * visit or a link we cannot use: those get the plain explanation.
+ */
+export function fallbackTargetOf(
+  place: Place,
+  catalogue: readonly DemoDefinition[],
+): FallbackTarget | null {
+  const lookup: DemoLookup = (id) => {
+    const demo = catalogue.find((d) => d.id === id);
+    return demo
+      ? {
+          source: demo.source,
+          params: Object.fromEntries(demo.knobs.map((k) => [k.id, k.default])),
+        }
+      : undefined;
+  };
+  const decoded = decodeHash(place.hash, lookup);
+  const demo = catalogue.find((d) => d.id === decoded.state.demo);
+  if (!demo || (decoded.status !== 'ok' && decoded.status !== 'partial')) return null;
+  return {
+    demo,
+    state: decoded.state,
+    flags: parseFlags(place.search),
+    openUrl: shareUrl(`${place.origin}${place.pathname}`, decoded.state, lookup),
+  };
+}
