@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BlockOp } from '../sync/kinds';
-import { Watchdog } from './watchdog';
+import { BlockOp, Heap, Queue, ThreadField, ThreadStatus } from '../sync';
+import { C, Control, runtimeBytesFor } from './control';
+import { readSnapshot, Watchdog } from './watchdog';
 
 type Snapshot = Parameters<Watchdog['observe']>[0];
 
@@ -52,5 +53,30 @@ describe('Watchdog', () => {
     timed.threads = timed.threads.map((t) => ({ ...t, timed: true }));
     dog.observe(timed, 0);
     expect(dog.observe(timed, 100)).toBeNull();
+  });
+});
+
+describe('readSnapshot', () => {
+  it('treats a thread whose wait word already changed as woken, not blocked', () => {
+    const heap = Heap.create({
+      bytes: 1 << 20,
+      maxThreads: 4,
+      maxObjects: 8,
+      runtimeBytes: runtimeBytesFor(4),
+    });
+    const control = new Control(heap);
+    const queue = new Queue(heap, 1, { name: 'q' });
+    control.store(C.nextThread, 1);
+    const i32 = heap.i32;
+    i32[heap.threadWord(0, ThreadField.status)] = ThreadStatus.Running;
+    i32[heap.threadWord(0, ThreadField.blockedOn)] = queue.id + 1;
+    i32[heap.threadWord(0, ThreadField.blockedOp)] = BlockOp.Get;
+    const word = heap.threadWord(1, ThreadField.runtime);
+    i32[heap.threadWord(0, ThreadField.waitIndex)] = word;
+    i32[heap.threadWord(0, ThreadField.waitValue)] = 7;
+    i32[word] = 7;
+    expect(readSnapshot(heap, control).threads[0]?.blockedOn).toBe(queue.id);
+    i32[word] = 8;
+    expect(readSnapshot(heap, control).threads[0]?.blockedOn).toBe(-1);
   });
 });

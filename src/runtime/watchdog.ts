@@ -18,7 +18,15 @@ export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epo
   const epochs: number[] = [];
   for (let id = 0; id < count; id++) {
     const status = Atomics.load(i32, heap.threadWord(id, ThreadField.status));
-    const blockedOn = Atomics.load(i32, heap.threadWord(id, ThreadField.blockedOn)) - 1;
+    // A thread whose wait word already changed has been woken (it may just not have run yet).
+    const waitIndex = Atomics.load(i32, heap.threadWord(id, ThreadField.waitIndex));
+    const woken =
+      waitIndex > 0 &&
+      Atomics.load(i32, waitIndex) !==
+        Atomics.load(i32, heap.threadWord(id, ThreadField.waitValue));
+    const blockedOn = woken
+      ? -1
+      : Atomics.load(i32, heap.threadWord(id, ThreadField.blockedOn)) - 1;
     threads.push({
       id,
       alive: status === ThreadStatus.Starting || status === ThreadStatus.Running,

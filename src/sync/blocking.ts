@@ -45,13 +45,16 @@ export class Blocking {
    * deadline has passed; true when woken, when the word changed, or spuriously — callers re-check.
    */
   wait(index: number, expected: number): boolean {
+    const i32 = this.heap.i32;
+    i32[this.row + ThreadField.waitIndex] = index;
+    Atomics.store(i32, this.row + ThreadField.waitValue, expected);
     if (this.deadline === Infinity) {
-      Atomics.wait(this.heap.i32, index, expected);
+      Atomics.wait(i32, index, expected);
       return true;
     }
     const left = this.deadline - nowMs();
     if (left <= 0) return false;
-    Atomics.wait(this.heap.i32, index, expected, left);
+    Atomics.wait(i32, index, expected, left);
     return true;
   }
 

@@ -60,8 +60,14 @@ export const ThreadField = {
   wake: 5,
   /** For Join blocks: the thread id waited for. */
   blockedArg: 6,
-  /** Free for the runtime (8 words). */
+  /** Free for the runtime (4 words). */
   runtime: 8,
+  /**
+   * The word (Int32 index) and value the blocked thread sleeps on: once the word differs, the
+   * thread is about to wake even if it has not run yet, so a watchdog must not call it stuck.
+   */
+  waitIndex: 12,
+  waitValue: 13,
 } as const;
 
 /** Fields of an object-table row (word offsets within the row). */

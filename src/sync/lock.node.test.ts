@@ -36,17 +36,19 @@ describe.each([
 });
 
 describe('Without a lock', () => {
-  it('2 threads × 100,000 plain increments really lose updates', async () => {
+  // Other test files keep both cores busy, so the two threads sometimes run one after the other
+  // and lose nothing: rounds go on until one overlaps (most lose 40–50 %).
+  it('2 threads × 4,000,000 plain increments really lose updates', async () => {
     const totals: number[] = [];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 20 && !totals.some((total) => total < 8e6); round++) {
       const heap = Heap.create();
       const counter = new SharedInt(heap);
-      const job = { scenario: 'plainIncrement', params: { counter: counter.id, iterations: 1e5 } };
+      const params = { counter: counter.id, arrived: new SharedInt(heap).id, iterations: 4e6 };
+      const job = { scenario: 'plainIncrement', params };
       await threads.run(heap, [job, job]);
       totals.push(counter.value);
-      if (counter.value < 2e5) break;
     }
-    expect(Math.min(...totals)).toBeLessThan(2e5);
+    expect(Math.min(...totals)).toBeLessThan(8e6);
   });
 });
 
