@@ -59,7 +59,7 @@ describe('Watchdog', () => {
 describe('readSnapshot', () => {
   it('treats a thread whose wait word already changed as woken, not blocked', () => {
     const heap = Heap.create({
-      bytes: 1 << 20,
+      bytes: 4 << 20,
       maxThreads: 4,
       maxObjects: 8,
       runtimeBytes: runtimeBytesFor(4),
