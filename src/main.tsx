@@ -1,9 +1,10 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { demos } from './demos/catalogue';
 import { Session } from './runtime/session';
 import { WorkerPool } from './runtime/worker-pool';
 import { App } from './ui/App';
+import { fallbackTargetOf } from './ui/fallback/fallback-target';
 import { createInterleaveApi } from './ui/interleave-api';
 import { isolationProblem } from './ui/isolation';
 import { NotIsolated } from './ui/NotIsolated';
@@ -11,16 +12,33 @@ import { arrive, serveApi } from './ui/startup';
 import './ui/theme.css';
 import './ui/styles.css';
 
+// Only browsers without shared memory need the recorded-run page: load it on demand.
+const RecordedDemo = lazy(() =>
+  import('./ui/fallback/RecordedDemo').then((m) => ({ default: m.RecordedDemo })),
+);
+
 const problem = isolationProblem();
 const root = document.getElementById('root');
 if (root) {
   const app = createRoot(root);
   if (problem) {
-    app.render(<NotIsolated problem={problem} />);
+    const target = fallbackTargetOf(location, demos);
+    app.render(
+      target ? (
+        <StrictMode>
+          <Suspense fallback={null}>
+            <RecordedDemo target={target} problem={problem} />
+          </Suspense>
+        </StrictMode>
+      ) : (
+        <NotIsolated problem={problem} />
+      ),
+    );
   } else {
     const session = new Session(new WorkerPool(), demos);
     serveApi(session, createInterleaveApi(session));
     const arrival = arrive(session, storageOrNull());
+    if (new URLSearchParams(location.search).get('record') === '1') exposeRecorder(session);
     app.render(
       <StrictMode>
         <App session={session} demos={demos} arrival={arrival} />
@@ -36,4 +54,11 @@ function storageOrNull(): Storage | null {
   } catch {
     return null;
   }
+}
+
+/** `window.__interleaveRecord()`, for scripts/record-runs.mjs: the last run as a recording. */
+function exposeRecorder(session: Session): void {
+  Object.assign(window, {
+    __interleaveRecord: async () => (await import('./ui/fallback/record-run')).recordingOf(session),
+  });
 }

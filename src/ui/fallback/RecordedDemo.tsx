@@ -24,16 +24,12 @@ export function RecordedDemo({ target, problem }: Props) {
         </a>
       </header>
       <main className="fallback-body">
-        <section className="fallback-why" role="note" aria-labelledby="fallback-why-title">
-          <h2 id="fallback-why-title">Live threads are unavailable here</h2>
-          <IsolationHelp problem={problem} openUrl={openUrl} />
-        </section>
         {ownProgram ? (
           <RecordedRun demo={demo} params={state.params ?? {}} theme={theme} />
         ) : (
           <p className="empty">
-            This link carries its own program, so there is no recording of it: open it in Interleave
-            to run it.
+            Threads cannot run live here (see why below), and this link carries its own program, so
+            there is no recording of it: open it in Interleave to run it.
           </p>
         )}
         <section aria-labelledby="fallback-program-title">
@@ -45,6 +41,10 @@ export function RecordedDemo({ target, problem }: Props) {
           >
             <code>{state.code ?? demo.source}</code>
           </pre>
+        </section>
+        <section className="fallback-why" role="note" aria-labelledby="fallback-why-title">
+          <h2 id="fallback-why-title">Live threads are unavailable here</h2>
+          <IsolationHelp problem={problem} openUrl={openUrl} />
         </section>
         <ExplainPanel demo={demo} />
       </main>

@@ -18,7 +18,8 @@ export function RecordedRun({ demo, params, theme }: Props) {
   if (status.kind === 'missing')
     return (
       <p className="empty">
-        There is no recorded run of this demo. Open it in Interleave to run it live.
+        Threads cannot run live here (see why below), and there is no recorded run of this demo:
+        open it in Interleave to run it.
       </p>
     );
   const { recording } = status;
@@ -31,8 +32,8 @@ export function RecordedRun({ demo, params, theme }: Props) {
     <section className="recorded-run" aria-labelledby="recorded-title">
       <h2 id="recorded-title">A recorded run</h2>
       <p>
-        These threads ran earlier in a browser that allows shared memory; this page replays what
-        they did.
+        Threads cannot run live here (see why below), so this page replays a run recorded earlier in
+        a browser that allows shared memory.
         {differing.length > 0 &&
           ` It was recorded with other settings than this link's (${differing
             .map(([key, value]) => `${key} = ${String(value)}`)

@@ -2,7 +2,14 @@ import type { HoldSpan, StateSpan, ThreadState } from '../../trace/types';
 import type { Recording } from './recording';
 
 /** Most items a shipped recording keeps: enough to read the run, small enough for a static file. */
-export const RECORDING_CAPS = { spans: 5_000, holds: 3_000, arrows: 1_000, output: 200 } as const;
+export const RECORDING_CAPS: RecordingCaps = {
+  spans: 5_000,
+  holds: 3_000,
+  arrows: 1_000,
+  output: 200,
+};
+
+export type RecordingCaps = { spans: number; holds: number; arrows: number; output: number };
 
 /**
  * A recording small enough to ship: times rounded to whole microseconds, the densest lanes
