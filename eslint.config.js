@@ -48,7 +48,7 @@ const layer = (name, forbidden, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
