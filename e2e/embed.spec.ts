@@ -143,7 +143,8 @@ test('without isolation the embed replays the recorded run, with the open link',
     await expect(open).toHaveAttribute('target', '_blank');
     expect(await open.getAttribute('href')).toBe(`${plain.url}/${hashOf(deadlock)}`);
     await expect(frame.getByLabel(/^Program of the/)).toContainText('lockA');
-    await expect(frame.getByRole('status')).toContainText('Deadlock');
+    // The recording is fetched after the page shows: wait for it as long as for the page.
+    await expect(frame.getByRole('status')).toContainText('Deadlock', { timeout: 30_000 });
     await expect(frame.locator('.recorded-run canvas')).toBeVisible();
 
     const slider = frame.getByRole('slider', { name: 'Replay position' });
@@ -177,7 +178,9 @@ test('without isolation a link carrying its own code shows it with the open link
   try {
     const code = 'export const threads = 1;\nexport function thread() { print("mine"); }\n';
     await page.goto(`${plain.url}/${hashOf({ v: 1, demo: 'scratch', code })}`);
-    await expect(page.getByText('This link carries its own program')).toBeVisible();
+    await expect(page.getByText('This link carries its own program')).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(page.getByLabel(/^Program of the/)).toHaveText(code);
     await expect(page.getByRole('link', { name: 'Open in Interleave' })).toBeVisible();
     await expect(page.locator('canvas')).toHaveCount(0);

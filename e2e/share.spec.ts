@@ -103,7 +103,7 @@ test('the Share button copies a link that opens the same setup', async ({
   await page.waitForFunction(() => location.hash.startsWith('#s='));
 
   await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await expect(page.getByText('Link copied.')).toBeVisible();
+  await expect(page.getByText('Link copied.')).toBeVisible({ timeout: 15_000 });
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link.startsWith(`${app.url}/#s=`)).toBe(true);
   expect(new URL(link).hash).toBe(new URL(page.url()).hash);
