@@ -9,12 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { initialGzipKB } from '../scripts/size.mjs';
+import { workbenchLongTasks } from './workbench-long-tasks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The build to serve: dist/ unless BENCH_DIST names another `vite build --outDir`. */
 const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const only = process.argv[2] ?? '';
 const log = (message) => process.stderr.write(`${message}\n`);
+/** Whether a figure is asked for: `only` names none, or one of its parts is in the name. */
+const wanted = (name) => !only || only.split(',').some((part) => part && name.includes(part));
 
 /** The flags of e2e/chromium.ts (Debian's Chromium; see PLATFORM-NOTES.md). */
 const chromiumArgs = [
@@ -71,7 +74,11 @@ async function main() {
     await page.waitForFunction(() => typeof window.runBenchmarks === 'function');
     log(`[bench] Chromium ${browser.version()}, ${url}/bench.html`);
     const figures = await page.evaluate((filter) => window.runBenchmarks(filter), only);
-    if (!only || 'initial-js-css-gzip-kb'.includes(only)) {
+    if (wanted('long-tasks-workbench-8-threads')) {
+      log('[bench] long-tasks-workbench-8-threads');
+      figures['long-tasks-workbench-8-threads'] = await workbenchLongTasks(browser, url);
+    }
+    if (wanted('initial-js-css-gzip-kb')) {
       figures['initial-js-css-gzip-kb'] = sizeFigure();
     }
     log(`[bench] finished in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -6,7 +6,7 @@ import type { RunReport } from './report';
 import { descriptorOf } from './spawn';
 
 /** Events kept per run; later ones are counted as dropped so a flood cannot exhaust the page. */
-export const MAX_KEPT_EVENTS = 200_000;
+export const MAX_KEPT_EVENTS = 100_000;
 /**
  * Events decoded per drain, over all threads: keeps each tick a few milliseconds so the page has
  * no long tasks; a thread tracing faster than this overflows its ring, and the drops are counted.

@@ -187,16 +187,40 @@ export class TraceRings {
 }
 
 /**
- * Appends a drained batch to an accumulated log, keeping the log sorted by seq. Late events
- * belong only a little way back, so this walks back from the end instead of re-sorting the log.
+ * Appends a drained batch (sorted by seq) to an accumulated log, keeping the log sorted. Late
+ * events belong only a little way back: binary-search where the batch starts, then merge the
+ * log's tail with the batch — linear in tail + batch, never a splice per event.
  */
 export function appendBySeq(log: TraceEvent[], batch: readonly TraceEvent[]): void {
-  for (const event of batch) {
-    let at = log.length;
-    while (at > 0 && (log[at - 1]?.seq ?? -Infinity) > event.seq) at--;
-    if (at === log.length) log.push(event);
-    else log.splice(at, 0, event);
+  const first = batch[0];
+  if (first === undefined) return;
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((log[mid]?.seq ?? 0) > first.seq) hi = mid;
+    else lo = mid + 1;
   }
+  if (lo === log.length) {
+    for (const event of batch) log.push(event);
+    return;
+  }
+  const tail = log.splice(lo);
+  let i = 0;
+  let j = 0;
+  while (i < tail.length && j < batch.length) {
+    const a = tail[i] as TraceEvent;
+    const b = batch[j] as TraceEvent;
+    if (a.seq <= b.seq) {
+      log.push(a);
+      i++;
+    } else {
+      log.push(b);
+      j++;
+    }
+  }
+  while (i < tail.length) log.push(tail[i++] as TraceEvent);
+  while (j < batch.length) log.push(batch[j++] as TraceEvent);
 }
 
 /** The hot path of tracing: one Atomics.add, four plain stores, now and then one Atomics.store. */

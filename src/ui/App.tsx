@@ -134,7 +134,12 @@ export function App({ session, demos, arrival }: Props) {
         <Splitter value={split} onChange={setSplit} label="Resize the program and views panes" />
         <section className="views-pane" aria-label="What happened">
           {!(embed && flags.view === 'code') && (
-            <ViewsPane session={session} theme={theme} initialView={initialView} />
+            <ViewsPane
+              key={state.demo}
+              session={session}
+              theme={theme}
+              initialView={demo.lab && !embed ? 'lab' : initialView}
+            />
           )}
           {!embed && <ExplainPanel demo={demo} />}
         </section>

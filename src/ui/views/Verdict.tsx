@@ -6,10 +6,12 @@ export type VerdictProps = {
   running: boolean;
   /** The outcome the demo is meant to show (e.g. 'deadlock'), if it says. */
   expected?: string;
+  /** Display names of the run's threads (T0, main, pool1-w2…), when known. */
+  threadNames?: ReadonlyMap<number, string>;
 };
 
 /** The run's outcome in plain words with an icon (never colour alone), then wall time and stats. */
-export function Verdict({ report, running, expected }: VerdictProps) {
+export function Verdict({ report, running, expected, threadNames }: VerdictProps) {
   if (running || report === null) {
     return (
       <div role="status" className="verdict verdict-neutral">
@@ -20,7 +22,7 @@ export function Verdict({ report, running, expected }: VerdictProps) {
       </div>
     );
   }
-  const verdict = verdictOf(report);
+  const verdict = verdictOf(report, threadNames);
   const expectation = expectationOf(report, expected);
   return (
     <div role="status" className={`verdict verdict-${verdict.tone}`}>

@@ -45,6 +45,14 @@ describe('verdictOf', () => {
       'thread 0 (main) waits for forkB, held by thread 1.',
       'thread 1 waits for forkA, held by thread 0 (main).',
     ]);
+    const names = new Map([
+      [0, 'main'],
+      [1, 'Thread-1'],
+    ]);
+    expect(verdictOf(report, names).details).toEqual([
+      'main waits for forkB, held by Thread-1.',
+      'Thread-1 waits for forkA, held by main.',
+    ]);
   });
   it('names the failing thread, message and line', () => {
     expect(verdictOf({ ...base, outcome: 'error' }).details).toEqual([

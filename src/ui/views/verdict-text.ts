@@ -20,8 +20,11 @@ const TITLES: Record<Outcome, Omit<VerdictText, 'details'>> = {
 };
 
 /** The outcome's icon, title and the sentences that explain it. */
-export function verdictOf(report: RunReport): VerdictText {
-  const name = threadNamer(report);
+export function verdictOf(
+  report: RunReport,
+  threadNames?: ReadonlyMap<number, string>,
+): VerdictText {
+  const name = threadNamer(report, threadNames);
   return { ...TITLES[report.outcome], details: detailsOf(report, name) };
 }
 
@@ -56,10 +59,15 @@ function detailsOf(report: RunReport, name: (id: number) => string): string[] {
   }
 }
 
-/** "thread 2 (consumer)": the report knows ids and roles, not display names. */
-function threadNamer(report: RunReport): (id: number) => string {
+/** The thread's display name when known ("consumer-1"), else "thread 2 (consumer)" from the report. */
+function threadNamer(
+  report: RunReport,
+  names?: ReadonlyMap<number, string>,
+): (id: number) => string {
   const roles = new Map(report.threads.map((t) => [t.id, t.role]));
   return (id) => {
+    const shown = names?.get(id);
+    if (shown !== undefined) return shown;
     const role = roles.get(id);
     return role === undefined || role === '' ? `thread ${id}` : `thread ${id} (${role})`;
   };

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Session } from '../../runtime/session';
 import { EventTable } from '../timeline/EventTable';
 import { Timeline } from '../timeline/Timeline';
@@ -7,7 +7,7 @@ import { OutputConsole } from '../views/OutputConsole';
 import { Verdict } from '../views/Verdict';
 import { WaitForGraph } from '../views/WaitForGraph';
 import { Tabs } from './Tabs';
-import { runTimelineOf } from './run-timeline';
+import { useRunTimeline } from './use-run-timeline';
 import { ExportButtons } from './ExportButtons';
 
 const LabTab = lazy(() => import('./LabTab'));
@@ -23,19 +23,19 @@ export function ViewsPane({ session, theme, initialView }: Props) {
   const log = session.log;
   const report = running ? null : session.lastReport();
   const version = useLiveLogVersion(log, running !== null);
-  const model = useMemo(
-    () => (log ? runTimelineOf(log, report) : null),
-    // `version` changes whenever the log has new data: the log itself is mutable.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [log, report, version],
-  );
+  const model = useRunTimeline(log, report, running !== null, version);
   const demo = session.demo();
   const expected =
     demo?.expect.default ?? (session.params().fix === true ? demo?.expect.fix : demo?.expect.bug);
 
   return (
     <div className="views">
-      <Verdict report={report} running={running !== null} expected={expected} />
+      <Verdict
+        report={report}
+        running={running !== null}
+        expected={expected}
+        threadNames={new Map(model?.threads.map((t) => [t.id, t.name]))}
+      />
       <Tabs
         label="Views of the run"
         active={view}

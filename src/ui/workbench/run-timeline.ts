@@ -1,10 +1,20 @@
+import { wrap } from 'comlink';
 import type { LiveLog } from '../../runtime/live-log';
 import type { RunReport } from '../../runtime/report';
 import { EventKind } from '../../sync/kinds';
 import { holdsOf, spansOf, wakeArrowsOf } from '../../trace/spans';
 import { withTimes } from '../../trace/times';
-import type { HoldSpan, StateSpan, TracedObject, TracedThread, WakeArrow } from '../../trace/types';
+import type {
+  HoldSpan,
+  StateSpan,
+  TraceEvent,
+  TracedObject,
+  TracedThread,
+  WakeArrow,
+} from '../../trace/types';
 import type { TimelineMarker } from '../timeline/timeline-model';
+import { packEvents, unpackTimeline } from './timeline-packing';
+import type { TimelineWorkerApi } from './timeline.worker';
 
 /** Everything the timeline draws, derived from a run's log (and its report once it ended). */
 export type RunTimeline = {
@@ -18,19 +28,61 @@ export type RunTimeline = {
   highlight?: { threads: number[]; objects: number[] };
 };
 
-/** Derives the timeline from the events read so far; pure apart from reading the log. */
-export function runTimelineOf(log: LiveLog, report: RunReport | null): RunTimeline {
-  const events = withTimes(log.events);
-  const lastUs = events.reduce((max, e) => Math.max(max, e.timeUs), 0);
+/**
+ * Deriving costs about 1 µs per event. Live, a few times a second, only the latest events are
+ * derived (the live view follows the end anyway); a finished run larger than this is derived
+ * whole in a worker, so the page never has a long task.
+ */
+export const LIVE_WINDOW_EVENTS = 20_000;
+
+/** Derives the timeline on the page: the whole log, or with `live` its latest events. */
+export function runTimelineOf(log: LiveLog, report: RunReport | null, live = false): RunTimeline {
+  const events = live ? log.events.slice(-LIVE_WINDOW_EVENTS) : log.events;
+  const frame = frameOf(log, report, events);
+  const timed = withTimes(events);
+  const ids = frame.threads.map((t) => t.id);
+  return {
+    ...frame,
+    spans: spansOf(timed, ids, frame.totalUs),
+    holds: holdsOf(timed, frame.totalUs),
+    arrows: wakeArrowsOf(timed),
+  };
+}
+
+let worker: ReturnType<typeof wrap<TimelineWorkerApi>> | null = null;
+
+/** The whole finished run's timeline, derived in a worker when it is large. */
+export async function finishedTimelineOf(log: LiveLog, report: RunReport): Promise<RunTimeline> {
+  if (log.events.length <= LIVE_WINDOW_EVENTS) return runTimelineOf(log, report);
+  const frame = frameOf(log, report, log.events);
+  worker ??= wrap<TimelineWorkerApi>(
+    new Worker(new URL('./timeline.worker.ts', import.meta.url), { type: 'module' }),
+  );
+  const packed = packEvents(log.events);
+  const derived = await worker.derive(
+    packed,
+    frame.threads.map((t) => t.id),
+    frame.totalUs,
+  );
+  return { ...frame, ...unpackTimeline(derived) };
+}
+
+/** The parts of the timeline that are not spans: lanes, objects, markers, the run's length. */
+function frameOf(
+  log: LiveLog,
+  report: RunReport | null,
+  events: readonly TraceEvent[],
+): Omit<RunTimeline, 'spans' | 'holds' | 'arrows'> {
+  let lastUs = 0;
+  for (const e of events) if (e.timeUs !== null && e.timeUs > lastUs) lastUs = e.timeUs;
   const totalUs = Math.max(lastUs, report ? report.wallMs * 1000 : 0, 1);
-  const threads = log.threads.map(({ id, name }) => ({ id, name }));
   const markers: TimelineMarker[] = [];
   for (const e of events) {
     if (e.kind === EventKind.ThreadEnd && e.aux === 1) {
       const error = report?.threads.find((t) => t.id === e.thread)?.error;
       markers.push({
         thread: e.thread,
-        atUs: e.timeUs,
+        atUs: e.timeUs ?? totalUs,
         kind: 'error',
         label: error?.message ?? 'thread failed',
       });
@@ -61,15 +113,8 @@ export function runTimelineOf(log: LiveLog, report: RunReport | null): RunTimeli
     });
   }
   return {
-    threads,
+    threads: log.threads.map(({ id, name }) => ({ id, name })),
     objects: log.objects,
-    spans: spansOf(
-      events,
-      threads.map((t) => t.id),
-      totalUs,
-    ),
-    holds: holdsOf(events, totalUs),
-    arrows: wakeArrowsOf(events),
     markers,
     totalUs,
     highlight,

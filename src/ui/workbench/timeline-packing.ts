@@ -1,0 +1,104 @@
+import type { BlockOp, EventKind } from '../../sync/kinds';
+import type { HoldSpan, StateSpan, ThreadState, TraceEvent, WakeArrow } from '../../trace/types';
+
+// Trace events in, spans out, as flat typed arrays: they cross to the analysis worker and back
+// as transferred buffers, so neither side pays a structured clone of 100,000 small objects.
+
+const STATES: readonly ThreadState[] = [
+  'running',
+  'waiting',
+  'sleeping',
+  'input',
+  'gil-wait',
+  'done',
+  'failed',
+];
+const EVENT_WORDS = 6;
+
+export function packEvents(events: readonly TraceEvent[]): Int32Array {
+  const out = new Int32Array(events.length * EVENT_WORDS);
+  events.forEach((e, i) => {
+    out.set([e.seq, e.thread, e.kind, e.object, e.aux, e.timeUs ?? -1], i * EVENT_WORDS);
+  });
+  return out;
+}
+
+export function unpackEvents(packed: Int32Array): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  for (let i = 0; i < packed.length; i += EVENT_WORDS) {
+    const timeUs = packed[i + 5] ?? -1;
+    events.push({
+      seq: packed[i] ?? 0,
+      thread: packed[i + 1] ?? 0,
+      kind: (packed[i + 2] ?? 0) as EventKind,
+      object: packed[i + 3] ?? -1,
+      aux: packed[i + 4] ?? 0,
+      timeUs: timeUs === -1 ? null : timeUs,
+    });
+  }
+  return events;
+}
+
+export type PackedTimeline = { spans: Float64Array; holds: Float64Array; arrows: Float64Array };
+
+export function packTimeline(
+  spans: readonly StateSpan[],
+  holds: readonly HoldSpan[],
+  arrows: readonly WakeArrow[],
+): PackedTimeline {
+  const s = new Float64Array(spans.length * 6);
+  spans.forEach((x, i) =>
+    s.set(
+      [x.thread, STATES.indexOf(x.state), x.startUs, x.endUs, x.object ?? -1, x.op ?? 0],
+      i * 6,
+    ),
+  );
+  const h = new Float64Array(holds.length * 4);
+  holds.forEach((x, i) => h.set([x.thread, x.object, x.startUs, x.endUs], i * 4));
+  const a = new Float64Array(arrows.length * 5);
+  arrows.forEach((x, i) => a.set([x.fromThread, x.toThread, x.object, x.atUs, x.wokenAtUs], i * 5));
+  return { spans: s, holds: h, arrows: a };
+}
+
+export function unpackTimeline(packed: PackedTimeline): {
+  spans: StateSpan[];
+  holds: HoldSpan[];
+  arrows: WakeArrow[];
+} {
+  const spans: StateSpan[] = [];
+  const s = packed.spans;
+  for (let i = 0; i < s.length; i += 6) {
+    const span: StateSpan = {
+      thread: s[i] ?? 0,
+      state: STATES[s[i + 1] ?? 0] ?? 'running',
+      startUs: s[i + 2] ?? 0,
+      endUs: s[i + 3] ?? 0,
+    };
+    const object = s[i + 4] ?? -1;
+    const op = s[i + 5] ?? 0;
+    if (object >= 0) span.object = object;
+    if (op > 0) span.op = op as BlockOp;
+    spans.push(span);
+  }
+  const holds: HoldSpan[] = [];
+  const h = packed.holds;
+  for (let i = 0; i < h.length; i += 4)
+    holds.push({
+      thread: h[i] ?? 0,
+      object: h[i + 1] ?? 0,
+      startUs: h[i + 2] ?? 0,
+      endUs: h[i + 3] ?? 0,
+    });
+  const arrows: WakeArrow[] = [];
+  const a = packed.arrows;
+  for (let i = 0; i < a.length; i += 5) {
+    arrows.push({
+      fromThread: a[i] ?? 0,
+      toThread: a[i + 1] ?? 0,
+      object: a[i + 2] ?? 0,
+      atUs: a[i + 3] ?? 0,
+      wokenAtUs: a[i + 4] ?? 0,
+    });
+  }
+  return { spans, holds, arrows };
+}
