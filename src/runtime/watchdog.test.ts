@@ -34,7 +34,7 @@ describe('Watchdog', () => {
   });
 
   it('reports every live thread blocked with no cycle as stuck', () => {
-    const dog = new Watchdog(10);
+    const dog = new Watchdog(10, 10);
     const stuck: Snapshot = {
       threads: [
         { id: 0, alive: true, blockedOn: 3, op: BlockOp.Wait, timed: false },
@@ -57,7 +57,7 @@ describe('Watchdog', () => {
 });
 
 describe('readSnapshot', () => {
-  it('treats a thread whose wait word already changed as woken, not blocked', () => {
+  it('treats a thread whose wait word already changed as woken, where every change wakes every sleeper', () => {
     const heap = Heap.create({
       bytes: 4 << 20,
       maxThreads: 4,
@@ -70,7 +70,7 @@ describe('readSnapshot', () => {
     const i32 = heap.i32;
     i32[heap.threadWord(0, ThreadField.status)] = ThreadStatus.Running;
     i32[heap.threadWord(0, ThreadField.blockedOn)] = queue.id + 1;
-    i32[heap.threadWord(0, ThreadField.blockedOp)] = BlockOp.Get;
+    i32[heap.threadWord(0, ThreadField.blockedOp)] = BlockOp.Wait;
     const word = heap.threadWord(1, ThreadField.runtime);
     i32[heap.threadWord(0, ThreadField.waitIndex)] = word;
     i32[heap.threadWord(0, ThreadField.waitValue)] = 7;
@@ -78,5 +78,8 @@ describe('readSnapshot', () => {
     expect(readSnapshot(heap, control).threads[0]?.blockedOn).toBe(queue.id);
     i32[word] = 8;
     expect(readSnapshot(heap, control).threads[0]?.blockedOn).toBe(-1);
+    // A queue wakes one getter per put: another getter's changed word does not mean it woke.
+    i32[heap.threadWord(0, ThreadField.blockedOp)] = BlockOp.Get;
+    expect(readSnapshot(heap, control).threads[0]?.blockedOn).toBe(queue.id);
   });
 });

@@ -3,6 +3,9 @@ import { cyclesOf, stuckOf, waitGraphOf, type WaitSnapshot } from '../trace/wait
 import type { CycleStep, WaitEdge } from '../trace/types';
 import { C, type Control } from './control';
 
+/** Waits whose word changes wake every sleeper on it (notify all). */
+const WAKES_ALL = new Set<number>([BlockOp.Join, BlockOp.Result, BlockOp.Wait, BlockOp.Barrier]);
+
 export type Verdict =
   { kind: 'deadlock'; cycle: CycleStep[] } | { kind: 'stuck'; waiting: WaitEdge[] } | null;
 
@@ -18,9 +21,13 @@ export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epo
   const epochs: number[] = [];
   for (let id = 0; id < count; id++) {
     const status = Atomics.load(i32, heap.threadWord(id, ThreadField.status));
-    // A thread whose wait word already changed has been woken (it may just not have run yet).
+    // A thread whose wait word already changed has been woken (it may just not have run yet) —
+    // for the waits whose every change wakes every sleeper. Queues, locks and semaphores wake
+    // one sleeper per change, so there a changed word says nothing about this thread.
+    const op = Atomics.load(i32, heap.threadWord(id, ThreadField.blockedOp));
     const waitIndex = Atomics.load(i32, heap.threadWord(id, ThreadField.waitIndex));
     const woken =
+      WAKES_ALL.has(op) &&
       waitIndex > 0 &&
       Atomics.load(i32, waitIndex) !==
         Atomics.load(i32, heap.threadWord(id, ThreadField.waitValue));
@@ -31,8 +38,7 @@ export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epo
       id,
       alive: status === ThreadStatus.Starting || status === ThreadStatus.Running,
       blockedOn,
-      op: (Atomics.load(i32, heap.threadWord(id, ThreadField.blockedOp)) ||
-        BlockOp.Acquire) as BlockOp,
+      op: (op || BlockOp.Acquire) as BlockOp,
       timed: Atomics.load(i32, heap.threadWord(id, ThreadField.blockedTimed)) === 1,
     });
     epochs.push(Atomics.load(i32, heap.threadWord(id, ThreadField.blockEpoch)));
@@ -63,7 +69,15 @@ export function verdictOf(snapshot: WaitSnapshot): Verdict {
 export class Watchdog {
   private pending: { key: string; epochs: number[]; atMs: number } | null = null;
 
-  constructor(private readonly confirmMs = 40) {}
+  /**
+   * A cycle of lock waits is read from owner words, which releasers clear themselves: 40 ms is
+   * plenty. "Stuck" depends on sleepers clearing their own words once woken, so it waits longer
+   * for a woken thread that a busy machine has not scheduled yet.
+   */
+  constructor(
+    private readonly confirmMs = 40,
+    private readonly confirmStuckMs = 200,
+  ) {}
 
   observe(snapshot: WaitSnapshot & { epochs: number[] }, nowMs: number): Verdict {
     const verdict = verdictOf(snapshot);
@@ -79,7 +93,8 @@ export class Watchdog {
     const key = `${verdict.kind}:${JSON.stringify(verdict.kind === 'deadlock' ? verdict.cycle : verdict.waiting)}`;
     const previous = this.pending;
     if (previous && previous.key === key && previous.epochs.join() === epochs.join()) {
-      return nowMs - previous.atMs >= this.confirmMs ? verdict : null;
+      const needed = verdict.kind === 'deadlock' ? this.confirmMs : this.confirmStuckMs;
+      return nowMs - previous.atMs >= needed ? verdict : null;
     }
     this.pending = { key, epochs, atMs: nowMs };
     return null;

@@ -32,12 +32,18 @@ export class Lock extends SharedObject {
    * otherwise gives up after `timeoutMs` milliseconds. Returns whether the lock was taken.
    */
   acquire(timeoutMs?: number): boolean {
-    const taken = lockWord(this.heap, this.base + STATE, this.id, timeoutMs, 'Lock');
-    if (taken) {
-      this.i32[this.base + OWNER] = context().threadId + 1;
-      trace(EventKind.Acquire, this.id, 1);
+    const i32 = this.i32;
+    const state = this.base + STATE;
+    // The uncontended case inline: one CAS, no call (lockWord starts with the same CAS).
+    if (
+      Atomics.compareExchange(i32, state, 0, 1) !== 0 &&
+      !lockWord(this.heap, state, this.id, timeoutMs, 'Lock')
+    ) {
+      return false;
     }
-    return taken;
+    i32[this.base + OWNER] = context().threadId + 1;
+    trace(EventKind.Acquire, this.id, 1);
+    return true;
   }
 
   /** Takes the lock only if it is free right now. */

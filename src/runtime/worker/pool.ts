@@ -216,6 +216,8 @@ export function runPoolWorker(env: ThreadEnv, tasks: Queue): void {
       FutureState.Pending
     )
       continue;
+    // result() callers sleep on this word: wake them to re-wait on Running (see the watchdog).
+    Atomics.notify(control.i32, word);
     let outcome: Outcome;
     try {
       const fn = env.exports[task.fn];

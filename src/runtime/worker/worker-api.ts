@@ -172,6 +172,9 @@ async function runThread(
   const descriptor = descriptorOf(control, thread);
   const statusWord = heap.threadWord(thread, ThreadField.status);
   Atomics.store(i32, statusWord, ThreadStatus.Running);
+  // Joiners sleep on this word: wake them so they re-wait on the new value (the watchdog reads a
+  // changed wait word as "woken").
+  Atomics.notify(i32, statusWord);
   let env: ThreadEnv | null = null;
   const clockUs = () => env?.clockUs() ?? 0;
   const sink = rings.writer(thread, { i32, index: SEQ_WORD }, clockUs, config.traceMask);
