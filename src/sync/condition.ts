@@ -42,7 +42,7 @@ export class Condition extends SharedObject {
   /** The lock this condition is bound to. */
   get lock(): ConditionLock {
     const id = this.i32[this.base + LOCK] ?? 0;
-    return this.heap.objectInfo(id).kind === ObjectKind.Lock
+    return this.heap.kindOf(id) === ObjectKind.Lock
       ? attach(Lock, this.heap, id)
       : attach(RLock, this.heap, id);
   }

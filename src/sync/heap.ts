@@ -282,6 +282,16 @@ export class Heap {
     return this.word(H.staticObjects);
   }
 
+  /** The kind of object `id` (cheaper than objectInfo: no name decoding). */
+  kindOf(id: number): ObjectKind {
+    return this.word(this.objectRow(id) + ObjectField.kind) as ObjectKind;
+  }
+
+  /** The byte offset of object `id`'s words. */
+  offsetOf(id: number): number {
+    return this.word(this.objectRow(id) + ObjectField.offset);
+  }
+
   objectInfo(id: number): ObjectInfo {
     const row = this.objectRow(id);
     const kind = this.word(row + ObjectField.kind) as ObjectKind;

@@ -59,7 +59,7 @@ const classOf: Record<ObjectKind, (abstract new (...args: never[]) => SharedObje
 
 /** Rebuilds the handle of any shared object from its id, e.g. one passed to another thread. */
 export function attachObject(heap: Heap, id: number): SharedObject {
-  const type = classOf[heap.objectInfo(id).kind];
+  const type = classOf[heap.kindOf(id)];
   if (!type) throw new TypeError(`Shared object #${id} cannot be handed to a program.`);
   return attach(type, heap, id);
 }

@@ -56,7 +56,7 @@ export function attach<T extends SharedObject>(
   id: number,
 ): T {
   const handle = Object.create(type.prototype) as T;
-  bindHandle(handle, heap, id, heap.objectInfo(id).offset);
+  bindHandle(handle, heap, id, heap.offsetOf(id));
   return handle;
 }
 
