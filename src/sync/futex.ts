@@ -1,4 +1,6 @@
 import { Blocking } from './blocking';
+import { deadlineOf, nowMs } from './clock';
+import { AbandonedError } from './errors';
 import type { Heap } from './heap';
 import { BlockOp, WakeResult } from './kinds';
 
@@ -65,6 +67,35 @@ function markWaiting(i32: Int32Array, index: number): number {
     const c = Atomics.load(i32, index);
     if (c === 2 || c === ABANDONED || Atomics.compareExchange(i32, index, c, 2) === c) return c;
   }
+}
+
+/**
+ * Takes the futex word without ever blocking the calling thread: for the browser's main thread,
+ * where Atomics.wait throws. Sleeps with Atomics.waitAsync instead; resolves false on timeout.
+ * Not published to the watchdog: the page is not one of the program's threads.
+ */
+export async function lockWordAsync(
+  heap: Heap,
+  index: number,
+  objectId: number,
+  timeoutMs: number | undefined,
+  kindName: string,
+): Promise<boolean> {
+  const i32 = heap.i32;
+  const deadline = deadlineOf(timeoutMs);
+  for (let c = Atomics.compareExchange(i32, index, 0, 1); c !== 0; c = markWaiting(i32, index)) {
+    if (c === ABANDONED)
+      throw new AbandonedError(
+        `${kindName} '${heap.objectInfo(objectId).name}'`,
+        heap.abandonedBy(objectId) - 1,
+        'the page',
+      );
+    const left = deadline - nowMs();
+    if (left <= 0) return false;
+    const waiting = Atomics.waitAsync(i32, index, 2, left === Infinity ? undefined : left);
+    if (waiting.async) await waiting.value;
+  }
+  return true;
 }
 
 /**

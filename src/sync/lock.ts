@@ -1,6 +1,6 @@
 import { context, trace } from './context';
 import { SyncMisuseError } from './errors';
-import { abandonWord, lockWord, unlockWord } from './futex';
+import { abandonWord, lockWord, lockWordAsync, unlockWord } from './futex';
 import type { Heap } from './heap';
 import { EventKind, ObjectKind } from './kinds';
 import { callerLabel, disposable, SharedObject, type SharedOptions } from './shared-object';
@@ -44,6 +44,17 @@ export class Lock extends SharedObject {
     i32[this.base + OWNER] = context().threadId + 1;
     trace(EventKind.Acquire, this.id, 1);
     return true;
+  }
+
+  /**
+   * Takes the lock without blocking the calling thread: for the browser's main thread, where
+   * Atomics.wait is forbidden (a worker should call acquire()). Resolves true once taken, false
+   * if `timeoutMs` passed first. The page is not a program thread, so no owner is recorded.
+   */
+  async acquireAsync(timeoutMs?: number): Promise<boolean> {
+    const taken = await lockWordAsync(this.heap, this.base + STATE, this.id, timeoutMs, 'Lock');
+    if (taken) this.i32[this.base + OWNER] = 0;
+    return taken;
   }
 
   /** Takes the lock only if it is free right now. */

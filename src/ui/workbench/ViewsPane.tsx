@@ -9,6 +9,8 @@ import { WaitForGraph } from '../views/WaitForGraph';
 import { Tabs } from './Tabs';
 import { useRunTimeline } from './use-run-timeline';
 import { ExportButtons } from './ExportButtons';
+import { SelectionPanel } from './SelectionPanel';
+import type { HoldSpan, StateSpan } from '../../trace/types';
 
 const LabTab = lazy(() => import('./LabTab'));
 
@@ -19,6 +21,7 @@ type Props = { session: Session; theme: 'light' | 'dark'; initialView: ViewId };
 /** The verdict, then tabs: timeline, wait-for graph, output, the event table, the speedup lab. */
 export function ViewsPane({ session, theme, initialView }: Props) {
   const [view, setView] = useState<string>(initialView);
+  const [selected, setSelected] = useState<StateSpan | HoldSpan | null>(null);
   const running = session.running;
   const log = session.log;
   const report = running ? null : session.lastReport();
@@ -47,7 +50,17 @@ export function ViewsPane({ session, theme, initialView }: Props) {
             content: () =>
               model ? (
                 <>
-                  <Timeline {...model} live={running !== null} theme={theme} />
+                  <Timeline
+                    {...model}
+                    live={running !== null}
+                    theme={theme}
+                    onSelect={setSelected}
+                  />
+                  <SelectionPanel
+                    selected={selected}
+                    threads={model.threads}
+                    objects={model.objects}
+                  />
                   <ExportButtons session={session} model={model} />
                 </>
               ) : (
