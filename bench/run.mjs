@@ -6,8 +6,7 @@
 //   node bench/run.mjs [only]   — `only`: comma-separated substrings of figure names to run;
 //   BENCH_DIST=/tmp/x node bench/run.mjs serves another build than dist/.
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { launchChromium, serveBuild } from '../scripts/headless.mjs';
 import { initialGzipKB } from '../scripts/size.mjs';
 import { workbenchLongTasks } from './workbench-long-tasks.mjs';
 
@@ -19,17 +18,6 @@ const log = (message) => process.stderr.write(`${message}\n`);
 /** Whether a figure is asked for: `only` names none, or one of its parts is in the name. */
 const wanted = (name) => !only || only.split(',').some((part) => part && name.includes(part));
 
-/** The flags of e2e/chromium.ts (Debian's Chromium; see PLATFORM-NOTES.md). */
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function sizeFigure() {
   let value;
@@ -49,18 +37,9 @@ function sizeFigure() {
 
 async function main() {
   const started = Date.now();
-  const server = await preview({
-    root,
-    build: { outDir: dist },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'silent',
-  });
-  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!url) throw new Error('vite preview did not report its address');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const server = await serveBuild({ root, outDir: dist });
+  const { url } = server;
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on('console', (message) => {

@@ -2,19 +2,13 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { preview } from 'vite';
+import { serveBuild } from '../scripts/headless.mjs';
 
 export type Served = { url: string; close: () => Promise<void> };
 
 /** The built app under `vite preview` (with the isolation headers), on a free loopback port. */
-export async function startPreview(): Promise<Served> {
-  const server = await preview({
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'silent',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report its address');
-  return { url: url.replace(/\/$/, ''), close: () => server.close() };
+export function startPreview(): Promise<Served> {
+  return serveBuild();
 }
 
 const TYPES: Record<string, string> = {

@@ -7,25 +7,13 @@
 //   node scripts/record-runs.mjs [ids]   — `ids`: comma-separated demo ids (default: all).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { launchChromium, serveBuild } from './headless.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = fileURLToPath(new URL('../public/recorded/', import.meta.url));
 const only = (process.argv[2] ?? '').split(',').filter(Boolean);
 const log = (message) => process.stderr.write(`${message}\n`);
 
-/** The flags of e2e/chromium.ts (Debian's Chromium; see PLATFORM-NOTES.md). */
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Runs one demo with its default knobs in the page; resolves with its recording. */
 async function record(page, id) {
@@ -38,17 +26,9 @@ async function record(page, id) {
 }
 
 async function main() {
-  const server = await preview({
-    root,
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'silent',
-  });
-  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!url) throw new Error('vite preview did not report its address');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const server = await serveBuild({ root });
+  const { url } = server;
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => log(`page error: ${error.message}`));

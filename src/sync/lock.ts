@@ -3,7 +3,7 @@ import { SyncMisuseError } from './errors';
 import { abandonWord, lockWord, lockWordAsync, unlockWord } from './futex';
 import type { Heap } from './heap';
 import { EventKind, ObjectKind } from './kinds';
-import { callerLabel, disposable, SharedObject, type SharedOptions } from './shared-object';
+import { callerLabel, Acquirable, type SharedOptions } from './shared-object';
 
 // Lock — 8 bytes, on its own 64-byte line
 // | word | name  | meaning                                                  |
@@ -17,7 +17,7 @@ const OWNER = 1;
  * A mutual-exclusion lock (Python's `threading.Lock`). Not re-entrant: a thread that acquires it
  * twice waits for itself forever. As in Python, any thread may release it.
  */
-export class Lock extends SharedObject {
+export class Lock extends Acquirable {
   constructor(heap: Heap, options?: SharedOptions) {
     super();
     if (this.allocate(heap, ObjectKind.Lock, 8, options)) {
@@ -82,20 +82,6 @@ export class Lock extends SharedObject {
   }
 
   /** Acquires and returns a disposable that releases: `using _ = lock.hold();`. */
-  hold(): Disposable {
-    this.acquire();
-    return disposable(() => this.release());
-  }
-
-  /** Runs `fn` holding the lock, releasing it even if `fn` throws (Python's `with lock:`). */
-  with<T>(fn: () => T): T {
-    this.acquire();
-    try {
-      return fn();
-    } finally {
-      this.release();
-    }
-  }
 
   /** Thread id of the holder, or -1. */
   owner(): number {

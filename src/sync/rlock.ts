@@ -3,7 +3,7 @@ import { SyncMisuseError } from './errors';
 import { abandonWord, lockWord, unlockWord } from './futex';
 import type { Heap } from './heap';
 import { EventKind, ObjectKind } from './kinds';
-import { callerLabel, disposable, SharedObject, type SharedOptions } from './shared-object';
+import { callerLabel, Acquirable, type SharedOptions } from './shared-object';
 
 // RLock — 12 bytes, on its own 64-byte line
 // | word | name  | meaning                                                   |
@@ -16,7 +16,7 @@ const OWNER = 1;
 const DEPTH = 2;
 
 /** A re-entrant lock (Python's `threading.RLock`): its owner may acquire it again; only the owner may release. */
-export class RLock extends SharedObject {
+export class RLock extends Acquirable {
   constructor(heap: Heap, options?: SharedOptions) {
     super();
     if (this.allocate(heap, ObjectKind.RLock, 12, options)) {
@@ -67,20 +67,6 @@ export class RLock extends SharedObject {
 
   locked(): boolean {
     return Atomics.load(this.i32, this.base + STATE) !== 0;
-  }
-
-  hold(): Disposable {
-    this.acquire();
-    return disposable(() => this.release());
-  }
-
-  with<T>(fn: () => T): T {
-    this.acquire();
-    try {
-      return fn();
-    } finally {
-      this.release();
-    }
   }
 
   /** Thread id of the owner, or -1. */

@@ -3,13 +3,7 @@ import { Blocking } from './blocking';
 import { SyncMisuseError } from './errors';
 import type { Heap } from './heap';
 import { BlockOp, EventKind, ObjectKind, WakeResult } from './kinds';
-import {
-  callerLabel,
-  checkCount,
-  disposable,
-  SharedObject,
-  type SharedOptions,
-} from './shared-object';
+import { Acquirable, callerLabel, checkCount, type SharedOptions } from './shared-object';
 
 // Semaphore — 20 bytes, on its own 64-byte line
 // | word | name       | meaning                                                      |
@@ -26,7 +20,7 @@ const MAX_HOLDERS = 3;
 const BOUND = 4;
 
 /** A counting semaphore (Python's `threading.Semaphore`): at most `n` holders at once. */
-export class Semaphore extends SharedObject {
+export class Semaphore extends Acquirable {
   constructor(heap: Heap, n: number = 1, options?: SharedOptions) {
     super();
     checkCount('A semaphore’s initial value', n);
@@ -106,20 +100,6 @@ export class Semaphore extends SharedObject {
   /** The most holders seen at once during the run. */
   get maxHolders(): number {
     return Atomics.load(this.i32, this.base + MAX_HOLDERS);
-  }
-
-  hold(): Disposable {
-    this.acquire();
-    return disposable(() => this.release());
-  }
-
-  with<T>(fn: () => T): T {
-    this.acquire();
-    try {
-      return fn();
-    } finally {
-      this.release();
-    }
   }
 
   private tryTake(): boolean {

@@ -43,6 +43,31 @@ export abstract class SharedObject {
   }
 }
 
+/**
+ * A shared object threads take and give back (a lock, a semaphore permit): `hold()` and `with()`
+ * are Python's `with` statement on top of acquire and release.
+ */
+export abstract class Acquirable extends SharedObject {
+  abstract acquire(timeoutMs?: number): boolean;
+  abstract release(): void;
+
+  /** Acquires and returns a disposable that releases: `using _ = lock.hold();`. */
+  hold(): Disposable {
+    this.acquire();
+    return disposable(() => this.release());
+  }
+
+  /** Runs `fn` holding it, releasing even if `fn` throws (Python's `with lock:`). */
+  with<T>(fn: () => T): T {
+    this.acquire();
+    try {
+      return fn();
+    } finally {
+      this.release();
+    }
+  }
+}
+
 function bindHandle(handle: SharedObject, heap: Heap, id: number, offset: number): void {
   // Plain assignment in one fixed order gives every handle the same hidden class, which keeps
   // the lock's fast path monomorphic (defineProperty with custom attributes measured slower).
