@@ -18,7 +18,6 @@ const log = (message) => process.stderr.write(`${message}\n`);
 /** Whether a figure is asked for: `only` names none, or one of its parts is in the name. */
 const wanted = (name) => !only || only.split(',').some((part) => part && name.includes(part));
 
-
 function sizeFigure() {
   let value;
   try {

@@ -14,7 +14,6 @@ const outDir = fileURLToPath(new URL('../public/recorded/', import.meta.url));
 const only = (process.argv[2] ?? '').split(',').filter(Boolean);
 const log = (message) => process.stderr.write(`${message}\n`);
 
-
 /** Runs one demo with its default knobs in the page; resolves with its recording. */
 async function record(page, id) {
   return page.evaluate(async (demo) => {
