@@ -1,13 +1,7 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { RunReport, State } from '../runtime/report';
-import {
-  createEmbedServer,
-  errorMessage,
-  parseRequest,
-  reportEvent,
-  resultMessage,
-} from './embed-protocol';
-import type { EmbedEvent, EmbedApi, ParsedRequest } from './embed-protocol';
+import { errorMessage, parseRequest, reportEvent, resultMessage } from './embed-protocol';
+import type { ParsedRequest } from './embed-protocol';
 
 const race: State = { v: 1, demo: 'race', params: { fix: true } };
 
@@ -209,103 +203,4 @@ test('message builders', () => {
   expect(errorMessage(null, 'no')).toEqual({ type: 'interleave:result', id: null, error: 'no' });
   const report = { outcome: 'ok' } as RunReport;
   expect(reportEvent(report)).toEqual({ type: 'interleave:report', report });
-});
-
-describe('createEmbedServer', () => {
-  const report = { outcome: 'deadlock' } as RunReport;
-  function setup(allowed = 'https://course.example') {
-    const api = {
-      load: vi.fn<EmbedApi['load']>(async () => undefined),
-      run: vi.fn<EmbedApi['run']>(async () => report),
-      stop: vi.fn<EmbedApi['stop']>(async () => undefined),
-      state: vi.fn<EmbedApi['state']>(async () => race),
-      lastReport: vi.fn<EmbedApi['lastReport']>(async () => null),
-      demos: vi.fn<EmbedApi['demos']>(async () => []),
-      sweep: vi.fn<EmbedApi['sweep']>(async () => {
-        throw new Error('the lab is busy');
-      }),
-    } satisfies EmbedApi;
-    const posted: { reply: unknown; to: EmbedEvent }[] = [];
-    const server = createEmbedServer({
-      api,
-      post: (reply, to) => void posted.push({ reply, to }),
-      allowOrigin: (origin) => origin === allowed,
-    });
-    const send = (data: unknown, origin = allowed) =>
-      server.handle({ data, origin, source: { name: 'host' } });
-    return { api, posted, send };
-  }
-
-  test('a valid request calls the api and replies to its source', async () => {
-    const { api, posted, send } = setup();
-    await send({ type: 'interleave:load', id: 'L', args: [race] });
-    await send({ type: 'interleave:run', id: 7 });
-    expect(api.load).toHaveBeenCalledWith(race);
-    expect(api.run).toHaveBeenCalledOnce();
-    expect(posted.map((p) => p.reply)).toEqual([
-      resultMessage('L', null),
-      resultMessage(7, report),
-    ]);
-    expect(posted[0]?.to).toEqual({
-      data: expect.anything(),
-      origin: 'https://course.example',
-      source: { name: 'host' },
-    });
-  });
-
-  test('a method that throws replies with its message', async () => {
-    const { posted, send } = setup();
-    await send({ type: 'interleave:sweep', id: 1, args: [race, { repeats: 2 }] });
-    expect(posted.map((p) => p.reply)).toEqual([errorMessage(1, 'the lab is busy')]);
-  });
-
-  test('a malformed request gets an error and never reaches the api', async () => {
-    const { api, posted, send } = setup();
-    await send({ type: 'interleave:load', id: 4, args: [{ v: 1, demo: 'race', code: 5 }] });
-    await send({ type: 'interleave:run' });
-    expect(api.load).not.toHaveBeenCalled();
-    expect(api.run).not.toHaveBeenCalled();
-    expect(posted.map((p) => (p.reply as { id: unknown }).id)).toEqual([4, null]);
-  });
-
-  test('foreign messages and other origins get no reply at all', async () => {
-    const { api, posted, send } = setup();
-    await send({ type: 'resize', height: 3 });
-    await send({ type: 'interleave:result', id: 1, result: 2 });
-    await send({ type: 'interleave:run', id: 1 }, 'https://evil.example');
-    expect(posted).toEqual([]);
-    expect(api.run).not.toHaveBeenCalled();
-  });
-
-  test('methods that answer at once (as window.interleave does) work too', async () => {
-    const posted: unknown[] = [];
-    const api = {
-      state: () => race,
-      stop: () => {
-        throw new Error('nothing to stop');
-      },
-    } as unknown as EmbedApi;
-    const server = createEmbedServer({
-      api,
-      post: (reply) => void posted.push(reply),
-      allowOrigin: () => true,
-    });
-    await server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: null });
-    await server.handle({ data: { type: 'interleave:stop', id: 2 }, origin: 'o', source: null });
-    expect(posted).toEqual([resultMessage(1, race), errorMessage(2, 'nothing to stop')]);
-  });
-
-  test('a host that went away does not break the server', async () => {
-    const api = { state: async () => race } as unknown as EmbedApi;
-    const server = createEmbedServer({
-      api,
-      post: () => {
-        throw new Error('detached');
-      },
-      allowOrigin: () => true,
-    });
-    await expect(
-      server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: null }),
-    ).resolves.toBeUndefined();
-  });
 });
