@@ -20,11 +20,6 @@ export const ABANDONED = 3;
  */
 const SPINS = 64;
 
-/** Tries once to take a free futex word without blocking. */
-export function tryLockWord(i32: Int32Array, index: number): boolean {
-  return Atomics.compareExchange(i32, index, 0, 1) === 0;
-}
-
 /**
  * Takes the futex word at `index`, blocking as object `objectId` (published for the watchdog and
  * the trace). `timeoutMs` 0 never blocks; undefined waits forever. After every wake it checks

@@ -5,7 +5,7 @@ import type { ObjectKind } from './kinds';
 // | bytes                     | what                                                          |
 // | 0 … 63                    | header words (below)                                          |
 // | 64 … 127                  | the global event sequence counter, alone on its cache line    |
-// | 128 … 255                 | reserved for the runtime (GIL words, run control)             |
+// | 128 … 255                 | reserved                                                      |
 // | 256 …                     | thread table: maxThreads rows of 64 bytes                     |
 // | …                         | object table: maxObjects rows of 128 bytes                    |
 // | …                         | the runtime's area (runtimeBytes): spawn ring, futures, text  |
@@ -41,8 +41,6 @@ export const H = {
 
 /** Word index of the global sequence counter (trace order). */
 export const SEQ_WORD = 64 / 4;
-/** First word index the runtime may use for its own control words (32 words). */
-export const RUNTIME_WORDS = 128 / 4;
 
 /** Fields of a thread-table row (word offsets within the row). */
 export const ThreadField = {

@@ -12,13 +12,7 @@ import {
   type ObjectInfo,
 } from './heap-layout';
 
-export {
-  RUNTIME_WORDS,
-  SEQ_WORD,
-  ThreadField,
-  type HeapOptions,
-  type ObjectInfo,
-} from './heap-layout';
+export { SEQ_WORD, ThreadField, type HeapOptions, type ObjectInfo } from './heap-layout';
 
 // The shared heap's layout is documented in heap-layout.ts.
 
@@ -118,10 +112,6 @@ export class Heap {
     this.mode = 'dynamic';
   }
 
-  get allocationMode(): AllocationMode {
-    return this.mode;
-  }
-
   /**
    * Allocates (or, in `bind` mode, finds) an object of `bytes` bytes. `fresh` says whether the
    * caller must write the object's initial state.
@@ -196,11 +186,6 @@ export class Heap {
   /** Number of objects allocated so far (static and dynamic). */
   get objectCount(): number {
     return Math.min(Atomics.load(this.i32, H.objectCount), this.maxObjects);
-  }
-
-  /** Number of objects a program's top level declared. */
-  get staticObjectCount(): number {
-    return this.word(H.staticObjects);
   }
 
   /** The kind of object `id` (cheaper than objectInfo: no name decoding). */
