@@ -18,41 +18,47 @@ const Tag = { number: 1, string: 2, json: 3, undefined: 4 } as const;
 export type Item =
   number | string | boolean | null | undefined | readonly Item[] | { readonly [key: string]: Item };
 
-/** Writes `value` into the slot at Int32 index `slot`; throws a clear error if it does not fit. */
-export function writeItem(heap: Heap, slot: number, value: unknown, what: string): void {
-  const i32 = heap.i32;
-  if (typeof value === 'number') {
-    i32[slot] = Tag.number;
-    heap.f64[(slot + 2) >> 1] = value;
-    return;
-  }
-  if (value === undefined) {
-    i32[slot] = Tag.undefined;
-    return;
-  }
-  let text: string;
-  let tag: number;
-  if (typeof value === 'string') {
-    text = value;
-    tag = Tag.string;
-  } else {
-    const json =
-      typeof value === 'function' || typeof value === 'symbol' ? undefined : JSON.stringify(value);
-    if (json === undefined)
-      throw new TypeError(`${what} can only carry numbers, strings and JSON values.`);
-    text = json;
-    tag = Tag.json;
+/** An item checked and turned into what a slot stores. */
+export type EncodedItem =
+  | { tag: typeof Tag.number; value: number }
+  | { tag: typeof Tag.undefined }
+  | { tag: typeof Tag.string | typeof Tag.json; text: string };
+
+/**
+ * Checks `value` and encodes it for a slot, before any lock is taken: an item that cannot travel
+ * fails with a clear error whether or not the queue has room. `what` names the call, only on error.
+ */
+export function encodeItem(value: unknown, what: () => string): EncodedItem {
+  if (typeof value === 'number') return { tag: Tag.number, value };
+  if (value === undefined) return { tag: Tag.undefined };
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'function' || typeof value === 'symbol'
+        ? undefined
+        : JSON.stringify(value);
+  if (text === undefined) {
+    throw new TypeError(`${what()} can only carry numbers, strings and JSON values.`);
   }
   if (text.length > MAX_ITEM_CHARS) {
     throw new RangeError(
-      `${what}: an item of ${text.length} characters does not fit; items hold at most ${MAX_ITEM_CHARS} characters (as JSON).`,
+      `${what()}: an item of ${text.length} characters does not fit; items hold at most ${MAX_ITEM_CHARS} characters (as JSON).`,
     );
   }
-  const u16 = heap.u16;
-  const start = (slot + 2) * 2;
-  for (let i = 0; i < text.length; i++) u16[start + i] = text.charCodeAt(i);
-  i32[slot + 1] = text.length;
-  i32[slot] = tag;
+  return { tag: typeof value === 'string' ? Tag.string : Tag.json, text };
+}
+
+/** Writes an encoded item into the slot at Int32 index `slot`. */
+export function writeItem(heap: Heap, slot: number, item: EncodedItem): void {
+  const i32 = heap.i32;
+  if (item.tag === Tag.number) heap.f64[(slot + 2) >> 1] = item.value;
+  else if (item.tag !== Tag.undefined) {
+    const u16 = heap.u16;
+    const start = (slot + 2) * 2;
+    for (let i = 0; i < item.text.length; i++) u16[start + i] = item.text.charCodeAt(i);
+    i32[slot + 1] = item.text.length;
+  }
+  i32[slot] = item.tag;
 }
 
 /** Reads the item in the slot at Int32 index `slot`. */

@@ -3,7 +3,7 @@ import { Blocking } from './blocking';
 import { QueueEmpty, QueueFull, SyncMisuseError } from './errors';
 import { lockInternal, unlockWord } from './futex';
 import type { Heap } from './heap';
-import { readItem, SLOT_WORDS, writeItem, type Item } from './item-codec';
+import { encodeItem, readItem, SLOT_WORDS, writeItem, type Item } from './item-codec';
 import { BlockOp, EventKind, ObjectKind, WakeResult } from './kinds';
 import { callerLabel, checkCount, SharedObject, type SharedOptions } from './shared-object';
 
@@ -52,19 +52,14 @@ export class Queue extends SharedObject {
     const i32 = this.i32;
     const b = this.base;
     const capacity = i32[b + CAPACITY] ?? 1;
+    const encoded = encodeItem(item, () => `${this.label('Queue')}.put`);
     let blocking: Blocking | null = null;
     for (;;) {
       lockInternal(i32, b + MUTEX);
       const count = i32[b + COUNT] ?? 0;
       if (count < capacity) {
         const slot = this.slot(((i32[b + HEAD] ?? 0) + count) % capacity);
-        try {
-          writeItem(this.heap, slot, item, `${this.label('Queue')}.put`);
-        } catch (error) {
-          unlockWord(i32, b + MUTEX);
-          blocking?.end(WakeResult.Error);
-          throw error;
-        }
+        writeItem(this.heap, slot, encoded);
         i32[b + COUNT] = count + 1;
         i32[b + UNFINISHED] = (i32[b + UNFINISHED] ?? 0) + 1;
         Atomics.add(i32, b + PUT_SEQ, 1);
