@@ -13,7 +13,7 @@ describe('Queue items', () => {
     const q = new Queue(heap(), 1, { name: 'q' });
     q.put(1);
     expect(() => q.put('x'.repeat(MAX_ITEM_CHARS + 1), 0)).toThrow(RangeError);
-    expect(() => q.put(() => 1, 0)).toThrow(TypeError);
+    expect(() => q.put((() => 1) as never, 0)).toThrow(TypeError);
     expect(() => q.put(2, 0)).toThrow(QueueFull);
     expect(q.get()).toBe(1);
   });
