@@ -1,24 +1,16 @@
 import type { ParamValue, RunReport } from '../../runtime/report';
-import type { HoldSpan, StateSpan, TracedObject, TracedThread, WakeArrow } from '../../trace/types';
-import type { TimelineMarker } from '../timeline/timeline-model';
+import type { RunTimeline } from '../workbench/run-timeline';
 
 /**
  * A run captured from a real browser (scripts/record-runs.mjs) and shipped as
  * `public/recorded/<demo>.json`, replayed where the browser withholds shared memory. Times are
  * whole microseconds from the run's start, as the timeline draws them.
  */
-export type Recording = {
+export type Recording = Omit<RunTimeline, 'highlight'> & {
   v: 1;
   demo: string;
   params: Record<string, ParamValue>;
   report: RunReport;
-  threads: TracedThread[];
-  objects: TracedObject[];
-  spans: StateSpan[];
-  holds: HoldSpan[];
-  arrows: WakeArrow[];
-  markers: TimelineMarker[];
-  totalUs: number;
 };
 
 /** What the timeline draws of a recording at one moment of the replay. */

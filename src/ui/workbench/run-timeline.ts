@@ -4,29 +4,14 @@ import type { RunReport } from '../../runtime/report';
 import { EventKind } from '../../sync/kinds';
 import { holdsOf, spansOf, wakeArrowsOf } from '../../trace/spans';
 import { withTimes } from '../../trace/times';
-import type {
-  HoldSpan,
-  StateSpan,
-  TraceEvent,
-  TracedObject,
-  TracedThread,
-  WakeArrow,
-} from '../../trace/types';
+import type { TraceEvent } from '../../trace/types';
+import type { TimelineProps } from '../timeline/Timeline';
 import type { TimelineMarker } from '../timeline/timeline-model';
 import { packEvents, unpackTimeline } from './timeline-packing';
 import type { TimelineWorkerApi } from './timeline.worker';
 
 /** Everything the timeline draws, derived from a run's log (and its report once it ended). */
-export type RunTimeline = {
-  threads: TracedThread[];
-  objects: TracedObject[];
-  spans: StateSpan[];
-  holds: HoldSpan[];
-  arrows: WakeArrow[];
-  markers: TimelineMarker[];
-  totalUs: number;
-  highlight?: { threads: number[]; objects: number[] };
-};
+export type RunTimeline = Omit<TimelineProps, 'live' | 'onSelect' | 'theme'>;
 
 /**
  * Deriving costs about 1 µs per event. Live, a few times a second, only the latest events are

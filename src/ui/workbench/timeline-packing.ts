@@ -1,18 +1,12 @@
 import type { BlockOp, EventKind } from '../../sync/kinds';
-import type { HoldSpan, StateSpan, ThreadState, TraceEvent, WakeArrow } from '../../trace/types';
+import type { HoldSpan, StateSpan, TraceEvent, WakeArrow } from '../../trace/types';
+import { LEGEND_STATES } from '../timeline/palette';
 
 // Trace events in, spans out, as flat typed arrays: they cross to the analysis worker and back
 // as transferred buffers, so neither side pays a structured clone of 100,000 small objects.
 
-const STATES: readonly ThreadState[] = [
-  'running',
-  'waiting',
-  'sleeping',
-  'input',
-  'gil-wait',
-  'done',
-  'failed',
-];
+/** A span's state travels as its index in the legend's list, the one list of every state. */
+const STATES = LEGEND_STATES;
 const EVENT_WORDS = 6;
 
 export function packEvents(events: readonly TraceEvent[]): Int32Array {
