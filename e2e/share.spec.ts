@@ -113,3 +113,20 @@ test('the Share button copies a link that opens the same setup', async ({
   await page.waitForFunction(() => window.interleave !== undefined);
   expect(await page.evaluate(() => window.interleave?.state())).toEqual(state);
 });
+
+test('a large link is decoded off the main thread and still opens', async ({ openApp }) => {
+  // Pseudo-random text compresses poorly: the link is well past the size decoded on the page.
+  let x = 12345;
+  const noise = Array.from({ length: 40_000 }, () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return String.fromCharCode(97 + (x % 26));
+  }).join('');
+  const code = `// ${noise}\nexport const threads = 1;\nexport function thread() { print('big link'); }\n`;
+  const hash = hashOf({ v: 1, demo: 'scratch', code });
+  expect(hash.length).toBeGreaterThan(16 * 1024);
+  const page = await openApp(hash);
+  await page.waitForFunction(() => window.interleave?.state().code !== undefined, null, {
+    timeout: 30_000,
+  });
+  expect(await page.evaluate(() => window.interleave?.state().code)).toBe(code);
+});

@@ -37,12 +37,13 @@ if (root) {
   } else {
     const session = new Session(new WorkerPool(), demos);
     serveApi(session, createInterleaveApi(session));
-    const arrival = arrive(session, storageOrNull());
     if (new URLSearchParams(location.search).get('record') === '1') exposeRecorder(session);
-    app.render(
-      <StrictMode>
-        <App session={session} demos={demos} arrival={arrival} />
-      </StrictMode>,
+    void arrive(session, storageOrNull()).then((arrival) =>
+      app.render(
+        <StrictMode>
+          <App session={session} demos={demos} arrival={arrival} />
+        </StrictMode>,
+      ),
     );
   }
 }

@@ -16,6 +16,14 @@ export type DemoSummary = {
 /** Knobs every program has (DESIGN.md §2), under the demo's own. */
 const COMMON_DEFAULTS: Record<string, ParamValue> = { gil: false, seed: 1 };
 
+/** The knob defaults of a demo: its own knobs, over the ones every program has. */
+export function knobDefaults(demo: DemoDefinition | undefined): Record<string, ParamValue> {
+  return {
+    ...COMMON_DEFAULTS,
+    ...Object.fromEntries((demo?.knobs ?? []).map((k) => [k.id, k.default])),
+  };
+}
+
 /**
  * The learner's session: the current State (demo, code, knobs), the run in progress and the last
  * report. The single source of truth the UI renders and `window.interleave` drives.
@@ -42,11 +50,7 @@ export class Session {
 
   /** The knob defaults of a demo (its knobs plus the common ones). */
   defaultsOf(id: string): Record<string, ParamValue> {
-    const demo = this.demo(id);
-    return {
-      ...COMMON_DEFAULTS,
-      ...Object.fromEntries((demo?.knobs ?? []).map((k) => [k.id, k.default])),
-    };
+    return knobDefaults(this.demo(id));
   }
 
   state(): State {

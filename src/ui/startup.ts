@@ -1,9 +1,8 @@
 import type { State } from '../runtime/report';
-import type { Session } from '../runtime/session';
+import { knobDefaults, type Session } from '../runtime/session';
 import { draftDiffers, loadDraft, saveDraft } from '../share/draft-store';
 import { createEmbedServer, reportEvent } from '../share/embed-protocol';
 import {
-  decodeHash,
   parseFlags,
   shareUrl,
   shouldAutorun,
@@ -11,6 +10,7 @@ import {
   type Flags,
 } from '../share/url-state';
 import type { InterleaveApi } from './interleave-api';
+import { decodeLink } from './link-decode';
 
 /** What the page learned from its URL and storage when it opened. */
 export type Arrival = {
@@ -26,7 +26,7 @@ export type Arrival = {
 export function lookupFor(session: Session): DemoLookup {
   return (id) => {
     const demo = session.demo(id);
-    return demo ? { source: demo.source, params: session.defaultsOf(id) } : undefined;
+    return demo ? { source: demo.source, params: knobDefaults(demo) } : undefined;
   };
 }
 
@@ -35,12 +35,10 @@ export function lookupFor(session: Session): DemoLookup {
  * damaged link says so and loads the default. Then keeps the URL and the draft in step with the
  * session, and autoruns only a built-in demo's own program.
  */
-export function arrive(session: Session, storage: Storage | null): Arrival {
+export async function arrive(session: Session, storage: Storage | null): Promise<Arrival> {
   const flags = parseFlags(location.search);
   const lookup = lookupFor(session);
-  const decoded = decodeHash(location.hash.replace(/^#/, ''), lookup, {
-    defaultDemo: session.defaultDemo,
-  });
+  const decoded = await decodeLink(location.hash.replace(/^#/, ''), lookup, session.defaultDemo);
   const draft = storage ? loadDraft(storage) : null;
   const fromLink = decoded.status === 'ok' || decoded.status === 'partial';
   const initial = decoded.status === 'absent' ? (draft ?? decoded.state) : decoded.state;

@@ -1,12 +1,7 @@
 import type { DemoDefinition } from '../../demos/types';
 import type { State } from '../../runtime/report';
-import {
-  decodeHash,
-  parseFlags,
-  shareUrl,
-  type DemoLookup,
-  type Flags,
-} from '../../share/url-state';
+import { lookupOf } from '../demo-lookup';
+import { decodeHash, parseFlags, shareUrl, type Flags } from '../../share/url-state';
 
 /** A demo the URL names, to show as a recording where live threads are unavailable. */
 export type FallbackTarget = {
@@ -27,15 +22,7 @@ export function fallbackTargetOf(
   place: Place,
   catalogue: readonly DemoDefinition[],
 ): FallbackTarget | null {
-  const lookup: DemoLookup = (id) => {
-    const demo = catalogue.find((d) => d.id === id);
-    return demo
-      ? {
-          source: demo.source,
-          params: Object.fromEntries(demo.knobs.map((k) => [k.id, k.default])),
-        }
-      : undefined;
-  };
+  const lookup = lookupOf(catalogue);
   const decoded = decodeHash(place.hash, lookup);
   const demo = catalogue.find((d) => d.id === decoded.state.demo);
   if (!demo || (decoded.status !== 'ok' && decoded.status !== 'partial')) return null;
