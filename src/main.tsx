@@ -22,16 +22,17 @@ const root = document.getElementById('root');
 if (root) {
   const app = createRoot(root);
   if (problem) {
-    const target = fallbackTargetOf(location, demos);
-    app.render(
-      target ? (
-        <StrictMode>
-          <Suspense fallback={null}>
-            <RecordedDemo target={target} problem={problem} />
-          </Suspense>
-        </StrictMode>
-      ) : (
-        <NotIsolated problem={problem} />
+    void fallbackTargetOf(location, demos).then((target) =>
+      app.render(
+        target ? (
+          <StrictMode>
+            <Suspense fallback={null}>
+              <RecordedDemo target={target} problem={problem} />
+            </Suspense>
+          </StrictMode>
+        ) : (
+          <NotIsolated problem={problem} />
+        ),
       ),
     );
   } else {

@@ -1,7 +1,8 @@
 import type { DemoDefinition } from '../../demos/types';
 import type { State } from '../../runtime/report';
 import { lookupOf } from '../demo-lookup';
-import { decodeHash, parseFlags, shareUrl, type Flags } from '../../share/url-state';
+import { parseFlags, shareUrl, type Flags } from '../../share/url-state';
+import { decodeLink } from '../link-decode';
 
 /** A demo the URL names, to show as a recording where live threads are unavailable. */
 export type FallbackTarget = {
@@ -18,12 +19,12 @@ type Place = Pick<Location, 'hash' | 'search' | 'origin' | 'pathname'>;
  * The demo a share link names (read as leniently as the workbench reads it), or null for a plain
  * visit or a link we cannot use: those get the plain explanation.
  */
-export function fallbackTargetOf(
+export async function fallbackTargetOf(
   place: Place,
   catalogue: readonly DemoDefinition[],
-): FallbackTarget | null {
+): Promise<FallbackTarget | null> {
   const lookup = lookupOf(catalogue);
-  const decoded = decodeHash(place.hash, lookup);
+  const decoded = await decodeLink(place.hash, lookup, 'scratch');
   const demo = catalogue.find((d) => d.id === decoded.state.demo);
   if (!demo || (decoded.status !== 'ok' && decoded.status !== 'partial')) return null;
   return {
