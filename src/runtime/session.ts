@@ -33,6 +33,8 @@ export class Session {
   private run_: ProgramRun | null = null;
   private last: RunReport | null = null;
   private lastLog: LiveLog | null = null;
+  /** Each demo's state as the learner left it, so switching demos never loses an edit. */
+  private readonly visited = new Map<string, State>();
   private readonly listeners = new Set<() => void>();
   private changes = 0;
 
@@ -62,6 +64,12 @@ export class Session {
     if (!this.demo(state.demo)) throw new Error(`Unknown demo '${state.demo}'.`);
     this.current = structuredClone(state);
     this.emit();
+  }
+
+  /** Switches to another demo, keeping this one's edits for when the learner comes back. */
+  switchDemo(id: string): void {
+    this.visited.set(this.current.demo, this.state());
+    this.load(this.visited.get(id) ?? { v: 1, demo: id });
   }
 
   /** Changes part of the state (code, knobs, demo). */

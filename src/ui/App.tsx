@@ -79,11 +79,7 @@ export function App({ session, demos, arrival }: Props) {
       ) : (
         <header className="app-header">
           <h1>Interleave</h1>
-          <DemoPicker
-            demos={demos}
-            value={state.demo}
-            onChange={(id) => session.load({ v: 1, demo: id })}
-          />
+          <DemoPicker demos={demos} value={state.demo} onChange={(id) => session.switchDemo(id)} />
           <ShareButtons session={session} title={demo.title} />
           <ThemeSwitch choice={choice} onChange={setChoice} />
         </header>

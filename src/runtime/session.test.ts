@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { DemoDefinition } from '../demos/types';
+import { Session } from './session';
+import type { WorkerPool } from './worker-pool';
+
+const demo = (id: string): DemoDefinition => ({
+  id,
+  title: id,
+  concepts: [],
+  summary: '',
+  source: `// ${id}`,
+  knobs: [{ id: 'fix', label: 'fix', kind: 'boolean', default: false }],
+  expect: { default: 'ok' },
+  explain: { tryThis: '', watch: '', why: '', python: '' },
+});
+
+// Switching demos touches no worker: a pool is never asked for one here.
+const noPool = {} as WorkerPool;
+
+describe('Session', () => {
+  it('keeps each demo’s edits when the learner switches away and back', () => {
+    const session = new Session(noPool, [demo('scratch'), demo('race')]);
+    session.update({ code: 'export function main() {}' });
+    session.switchDemo('race');
+    session.update({ params: { fix: true } });
+    expect(session.source()).toBe('// race');
+    session.switchDemo('scratch');
+    expect(session.source()).toBe('export function main() {}');
+    session.switchDemo('race');
+    expect(session.params().fix).toBe(true);
+  });
+
+  it('gives every demo the common knobs under its own', () => {
+    const session = new Session(noPool, [demo('scratch')]);
+    expect(session.defaultsOf('scratch')).toEqual({ gil: false, seed: 1, fix: false });
+  });
+});
