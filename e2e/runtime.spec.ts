@@ -187,3 +187,39 @@ export function thread() { work(${240 / threads}); }
   expect(speedupOff).toBeGreaterThan(speedupOn);
   expect(speedupOn).toBeLessThan(1.25);
 });
+
+test('shared objects made in main() reach other threads as arguments, as in Python', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    `
+const total = new SharedInt(0);
+export function worker(jobs, lock, n) {
+  for (;;) {
+    const job = jobs.get();
+    if (job === null) return;
+    lock.with(() => { total.value = total.value + job * n; });
+  }
+}
+export function main() {
+  const jobs = new Queue(4, { name: 'jobs' });
+  const lock = new Lock({ name: 'totalLock' });
+  const threads = [1, 2].map((n) => new Thread(worker, jobs, lock, n));
+  for (const t of threads) t.start();
+  for (let i = 1; i <= 10; i++) jobs.put(i);
+  jobs.put(null);
+  jobs.put(null);
+  for (const t of threads) t.join();
+  print(lock instanceof Lock, jobs.qsize());
+}
+export function check() {
+  return total.value >= 55 && total.value <= 110 || 'total ' + total.value;
+}
+`,
+  );
+  expect(report.outcome).toBe('ok');
+  expect(report.output.map((l) => l.text)).toEqual(['true 0']);
+  expect(report.stats.acquisitions).toBeGreaterThanOrEqual(10);
+});

@@ -194,7 +194,7 @@ declare class SharedArray {
   readonly name: string;
 }
 
-/** A thread running target(...args). target must be an exported function; args must be JSON-like. Python: threading.Thread. */
+/** A thread running target(...args). target must be an exported function; args must be JSON-like or shared objects (a Queue or Lock passed here is the same object in the new thread). Python: threading.Thread. */
 declare class Thread {
   constructor(target: (...args: any[]) => unknown, ...args: any[]);
   /** Starts the thread; it then runs on its own. A thread can be started once. */

@@ -37,6 +37,14 @@ export abstract class SharedObject {
     return this.heap.objectInfo(this.id).name;
   }
 
+  /**
+   * How a handle travels as a thread's argument (or inside any JSON): by id. The runtime turns
+   * `{ __shared: id }` back into a handle in the receiving thread, as the handle holds no state.
+   */
+  toJSON(): { __shared: number } {
+    return { __shared: this.id };
+  }
+
   /** `Lock 'forkA'`: how messages name this object. */
   protected label(kind: string): string {
     return `${kind} '${this.name}'`;

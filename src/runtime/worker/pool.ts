@@ -223,7 +223,7 @@ export function runPoolWorker(env: ThreadEnv, tasks: Queue): void {
       const fn = env.exports[task.fn];
       if (typeof fn !== 'function')
         throw new TypeError(`'${task.fn}' is not an exported function.`);
-      outcome = { v: fn(...task.args) };
+      outcome = { v: fn(...(env.reviveShared(task.args) as unknown[])) };
     } catch (error) {
       outcome =
         error instanceof Error ? { e: error.message, name: error.name } : { e: String(error) };

@@ -1,4 +1,13 @@
-import { EventKind, ThreadField, epochMs, type EventSink, type Heap } from '../../sync';
+import {
+  attach,
+  EventKind,
+  objectKindName,
+  ThreadField,
+  epochMs,
+  type EventSink,
+  type Heap,
+  type SharedObject,
+} from '../../sync';
 import { registerThread } from '../spawn';
 import { C, type Control } from '../control';
 import type { Gil } from '../gil';
@@ -13,6 +22,8 @@ export class ThreadEnv {
   readonly random: () => number;
   /** The program module's exports, once evaluated (thread targets are found here by name). */
   exports: Record<string, unknown> = {};
+  /** The program's globals in this thread (its classes rebuild handles passed as arguments). */
+  globals: Record<string, unknown> = {};
 
   constructor(
     readonly heap: Heap,
@@ -99,6 +110,21 @@ export class ThreadEnv {
   /** Registers a new thread and queues it for an idle worker; returns its id. */
   spawn(descriptor: ThreadDescriptor): number {
     return registerThread(this.heap, this.control, descriptor);
+  }
+
+  /**
+   * Arguments as the thread receives them: every `{ __shared: id }` (a handle serialised by its
+   * toJSON) becomes a handle of the program's own class for that object again.
+   */
+  reviveShared(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((v) => this.reviveShared(v));
+    if (value === null || typeof value !== 'object') return value;
+    const id = (value as { __shared?: unknown }).__shared;
+    if (typeof id === 'number' && Object.keys(value).length === 1) {
+      const type = this.globals[objectKindName[this.heap.kindOf(id)]];
+      if (typeof type === 'function') return attach(type as new () => SharedObject, this.heap, id);
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.reviveShared(v)]));
   }
 
   /** Hands out a new future slot (also used as a timer's cancel flag). */

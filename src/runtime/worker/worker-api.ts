@@ -196,11 +196,8 @@ async function runThread(
   let failed = false;
   try {
     heap.beginStatic('bind');
-    const { exports } = await evaluateProgram(
-      config.source,
-      programGlobals(env, config.params),
-      (u) => (url = u),
-    );
+    env.globals = programGlobals(env, config.params);
+    const { exports } = await evaluateProgram(config.source, env.globals, (u) => (url = u));
     heap.endStatic();
     env.exports = exports;
     runTarget(env, descriptor);
@@ -240,5 +237,5 @@ function runTarget(env: ThreadEnv, descriptor: ThreadDescriptor): void {
       `A thread's target must be an exported function; the program exports no function '${descriptor.fn}'.`,
     );
   }
-  fn(...descriptor.args);
+  fn(...(env.reviveShared(descriptor.args) as unknown[]));
 }
