@@ -76,7 +76,8 @@ function keepInStep(
     timer = window.setTimeout(() => {
       const state = session.state();
       history.replaceState(null, '', shareUrl(location.href, state, lookup, flags));
-      if (storage) saveDraft(storage, state);
+      // An embed is the course page's setup, driven by its host: it is not the learner's draft.
+      if (storage && !flags.embed) saveDraft(storage, state);
     }, 300);
   });
 }
