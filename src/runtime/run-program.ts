@@ -20,10 +20,17 @@ export type RunOptions = {
   timeLimitMs?: number;
   /** Per-thread trace ring size (events). */
   traceCapacity?: number;
+  /**
+   * `full` (default) traces everything the timeline shows; `timing` only what a measurement
+   * needs (thread start and end, output), so a sweep times the program, not the tracing.
+   */
+  trace?: 'full' | 'timing';
 };
 
 const TICK_MS = 10;
 const ALL_EVENTS = ~0;
+const TIMING_EVENTS =
+  (1 << EventKind.ThreadStart) | (1 << EventKind.ThreadEnd) | (1 << EventKind.Print);
 /** How long ending threads get to return their workers before those are replaced. */
 const GRACE_MS = 250;
 
@@ -86,7 +93,7 @@ async function execute(
     seed: typeof params.seed === 'number' ? params.seed : 1,
     startEpochMs: epochMs(),
     workItersPerMs: await pool.workItersPerMs(),
-    traceMask: ALL_EVENTS,
+    traceMask: options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS,
   };
   const lent: PoolWorker[] = pool.take(1);
   const finishEarly = (programError: SourceError, outcome: RunReport['outcome'] = 'error') => {

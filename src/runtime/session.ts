@@ -121,11 +121,14 @@ export class Session {
     }
   }
 
-  /** Runs a state without changing the session (the speedup lab's sweeps); `signal` stops it. */
+  /**
+   * Runs a state without changing the session, tracing only what timing needs (the speedup lab's
+   * sweeps); `signal` stops it.
+   */
   runState(state: State, signal?: AbortSignal): Promise<RunReport> {
     const params = { ...this.defaultsOf(state.demo), ...state.params };
     const source = state.code ?? this.demo(state.demo)?.source ?? '';
-    const run = startRun(this.pool, { source, params });
+    const run = startRun(this.pool, { source, params, trace: 'timing' });
     signal?.addEventListener('abort', () => run.stop(), { once: true });
     return run.report;
   }
