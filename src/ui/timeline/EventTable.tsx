@@ -1,4 +1,5 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ThreadFilter } from '../views/ThreadFilter';
 import { namesOf } from '../../trace/names';
 import type { StateSpan, TracedObject, TracedThread } from '../../trace/types';
 import { pageOf, rowOf, spansFor } from './event-rows';
@@ -15,7 +16,6 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** The timeline as a table a screen reader can walk: one row per state span, filterable by thread, paged. */
 export function EventTable({ threads, objects, spans, pageSize = 200 }: EventTableProps) {
-  const filterId = useId();
   const [thread, setThread] = useState<number | null>(null);
   const [page, setPage] = useState(0);
   const names = useMemo(() => namesOf(threads, objects), [threads, objects]);
@@ -26,22 +26,14 @@ export function EventTable({ threads, objects, spans, pageSize = 200 }: EventTab
   return (
     <section className="event-table">
       <div className="event-table-controls">
-        <label htmlFor={filterId}>Thread</label>
-        <select
-          id={filterId}
-          value={thread ?? ''}
-          onChange={(event) => {
-            setThread(event.target.value === '' ? null : Number(event.target.value));
+        <ThreadFilter
+          threads={threads}
+          value={thread}
+          onChange={(next) => {
+            setThread(next);
             setPage(0);
           }}
-        >
-          <option value="">All threads</option>
-          {threads.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+        />
         <nav aria-label="Table pages" className="event-table-pages">
           <button type="button" disabled={index === 0} onClick={() => setPage(index - 1)}>
             Previous

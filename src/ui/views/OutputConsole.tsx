@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { ThreadFilter } from './ThreadFilter';
 import type { RunReport } from '../../runtime/report';
 import type { TracedThread } from '../../trace/types';
 
@@ -23,7 +24,6 @@ const TONES = 8;
  */
 export function OutputConsole(props: OutputConsoleProps) {
   const { lines, threads, truncated, onInput, waitingForInput } = props;
-  const filterId = useId();
   const inputId = useId();
   const [thread, setThread] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
@@ -45,21 +45,7 @@ export function OutputConsole(props: OutputConsoleProps) {
   return (
     <section className="output">
       <div className="output-controls">
-        <label htmlFor={filterId}>Thread</label>
-        <select
-          id={filterId}
-          value={thread ?? ''}
-          onChange={(event) =>
-            setThread(event.target.value === '' ? null : Number(event.target.value))
-          }
-        >
-          <option value="">All threads</option>
-          {threads.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+        <ThreadFilter threads={threads} value={thread} onChange={setThread} />
       </div>
       <div
         ref={scrollRef}
