@@ -79,11 +79,19 @@ export class Session {
 
   /** The program that runs: the state's code, or the demo's own. */
   source(): string {
-    return this.current.code ?? this.demo()?.source ?? '';
+    return this.programOf(this.current).source;
   }
 
   params(): Record<string, ParamValue> {
-    return { ...this.defaultsOf(this.current.demo), ...this.current.params };
+    return this.programOf(this.current).params;
+  }
+
+  /** What a state runs: its code (or its demo's) and its knobs over the demo's defaults. */
+  private programOf(state: State): { source: string; params: Record<string, ParamValue> } {
+    return {
+      source: state.code ?? this.demo(state.demo)?.source ?? '',
+      params: { ...this.defaultsOf(state.demo), ...state.params },
+    };
   }
 
   get running(): ProgramRun | null {
@@ -102,7 +110,7 @@ export class Session {
   /** Runs the current program (stopping one in progress first); resolves with its report. */
   async run(): Promise<RunReport> {
     this.stop();
-    const run = startRun(this.pool, { source: this.source(), params: this.params() });
+    const run = startRun(this.pool, this.programOf(this.current));
     this.run_ = run;
     this.lastLog = run.log;
     this.emit();
@@ -126,9 +134,7 @@ export class Session {
    * sweeps); `signal` stops it.
    */
   runState(state: State, signal?: AbortSignal): Promise<RunReport> {
-    const params = { ...this.defaultsOf(state.demo), ...state.params };
-    const source = state.code ?? this.demo(state.demo)?.source ?? '';
-    const run = startRun(this.pool, { source, params, trace: 'timing' });
+    const run = startRun(this.pool, { ...this.programOf(state), trace: 'timing' });
     signal?.addEventListener('abort', () => run.stop(), { once: true });
     return run.report;
   }
