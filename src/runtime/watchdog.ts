@@ -44,10 +44,11 @@ export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epo
     epochs.push(Atomics.load(i32, heap.threadWord(id, ThreadField.blockEpoch)));
   }
   const holders = new Map<number, number[]>();
-  for (const info of heap.objects()) {
-    if (info.ownerWord === undefined) continue;
-    const owner = Atomics.load(i32, info.ownerWord) - 1;
-    if (owner >= 0) holders.set(info.id, [owner]);
+  // Every tick: read the owner words only (objects() would decode every name each time).
+  for (let id = 0; id < heap.objectCount; id++) {
+    const ownerWord = heap.ownerWordOf(id);
+    const owner = ownerWord === 0 ? -1 : Atomics.load(i32, ownerWord) - 1;
+    if (owner >= 0) holders.set(id, [owner]);
   }
   return { threads, holders, epochs };
 }

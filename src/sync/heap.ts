@@ -193,6 +193,11 @@ export class Heap {
     return this.word(this.objectRow(id) + ObjectField.kind) as ObjectKind;
   }
 
+  /** Int32 index of object `id`'s owner word (lock-like objects), or 0: no name decoding. */
+  ownerWordOf(id: number): number {
+    return this.word(this.objectRow(id) + ObjectField.ownerWord);
+  }
+
   /** The byte offset of object `id`'s words. */
   offsetOf(id: number): number {
     return this.word(this.objectRow(id) + ObjectField.offset);
