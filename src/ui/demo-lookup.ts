@@ -2,10 +2,15 @@ import type { DemoDefinition } from '../demos/types';
 import { knobDefaults } from '../runtime/session';
 import type { DemoLookup } from '../share/url-state';
 
-/** How share links find a demo's defaults (its program and knob values), from a catalogue. */
-export function lookupOf(catalogue: readonly DemoDefinition[]): DemoLookup {
+/** How share links find a demo's defaults (its program and knob values), given a demo finder. */
+export function lookupBy(find: (id: string) => DemoDefinition | undefined): DemoLookup {
   return (id) => {
-    const demo = catalogue.find((d) => d.id === id);
+    const demo = find(id);
     return demo ? { source: demo.source, params: knobDefaults(demo) } : undefined;
   };
+}
+
+/** The lookup over a catalogue (where no session exists: the fallback page, the link worker). */
+export function lookupOf(catalogue: readonly DemoDefinition[]): DemoLookup {
+  return lookupBy((id) => catalogue.find((d) => d.id === id));
 }

@@ -1,5 +1,6 @@
 import type { State } from '../runtime/report';
-import { knobDefaults, type Session } from '../runtime/session';
+import type { Session } from '../runtime/session';
+import { lookupBy } from './demo-lookup';
 import { draftDiffers, loadDraft, saveDraft } from '../share/draft-store';
 import { createEmbedServer, reportEvent } from '../share/embed-protocol';
 import {
@@ -24,10 +25,7 @@ export type Arrival = {
 };
 
 export function lookupFor(session: Session): DemoLookup {
-  return (id) => {
-    const demo = session.demo(id);
-    return demo ? { source: demo.source, params: knobDefaults(demo) } : undefined;
-  };
+  return lookupBy((id) => session.demo(id));
 }
 
 /**
