@@ -1,9 +1,9 @@
 // The runtime as the app uses it: one Session over one warm WorkerPool, running programs given as
 // source (the `scratch` demo with `code` set), plus the worker baselines the runtime figures use.
 import type { DemoDefinition } from '../src/demos/types';
-import type { ParamValue, RunReport } from '../src/runtime/report';
+import type { ParamValue, RunReport } from '../src/runtime/contract-types';
 import { Session } from '../src/runtime/session';
-import { WorkerPool } from '../src/runtime/worker-pool';
+import { WorkerPool } from '../src/runtime/web-worker-pool';
 import { median } from './figure';
 
 /** The bench's own `scratch` demo: programs arrive as `code`, so it only has to exist. */

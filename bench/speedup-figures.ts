@@ -1,6 +1,6 @@
 // Speedups through the run API, as the lab measures them: RunReport.wallMs of the same total work
 // on one thread vs many, alternating the two.
-import type { ParamValue } from '../src/runtime/report';
+import type { ParamValue } from '../src/runtime/contract-types';
 import type { Session } from '../src/runtime/session';
 import { measure, median, round, type Figure, type Figures } from './figure';
 import { expectOutcome, runCode } from './harness';

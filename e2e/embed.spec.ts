@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from '@playwright/test';
 import type * as LZ from 'lz-string';
-import type { State } from '../src/runtime/report';
+import type { State } from '../src/runtime/contract-types';
 import { test, expect } from './fixtures';
 import { startStatic, type Served } from './servers';
 

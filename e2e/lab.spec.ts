@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
-import type { SweepResult } from '../src/runtime/report';
+import type { SweepResult } from '../src/runtime/contract-types';
 import type { Page } from '@playwright/test';
 
 /** A fixed amount of work split over `params.threads` threads: sleeps (I/O) or busy work (CPU). */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { ParamValue, RunReport } from '../src/runtime/report';
+import type { ParamValue, RunReport } from '../src/runtime/contract-types';
 // Brings the window.interleave declaration into the specs' type scope.
 import type {} from '../src/ui/interleave-api';
 

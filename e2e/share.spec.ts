@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import type { State } from '../src/runtime/report';
+import type { State } from '../src/runtime/contract-types';
 import { createRequire } from 'node:module';
 import type * as LZ from 'lz-string';
 

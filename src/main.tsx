@@ -2,7 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { demos } from './demos/catalogue';
 import { Session } from './runtime/session';
-import { WorkerPool } from './runtime/worker-pool';
+import { WorkerPool } from './runtime/web-worker-pool';
 import { App } from './ui/App';
 import { fallbackTargetOf } from './ui/fallback/fallback-target';
 import { createInterleaveApi } from './ui/interleave-api';

@@ -1,4 +1,4 @@
-import type { Outcome, ParamValue } from '../runtime/report';
+import type { Outcome, ParamValue } from '../runtime/contract-types';
 
 /** A knob the workbench renders as a control; its value reaches the program as `params.<id>`. */
 export type Knob =

@@ -1,5 +1,5 @@
 // The rows the lab's charts draw, computed without React so they can be tested on literal sweeps.
-import type { SweepPoint, SweepResult } from '../runtime/report';
+import type { SweepPoint, SweepResult } from '../runtime/contract-types';
 import { amdahlSpeedup } from './amdahl';
 
 export type SpeedupRow = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../runtime/report';
+import type { SweepResult } from '../runtime/contract-types';
 import { sweepToCsv, sweepToJson } from './export';
 
 const result: SweepResult = {

@@ -1,6 +1,6 @@
 // What the lab's controls edit, parsed and checked without the DOM.
 import type { LabPreset } from '../demos/types';
-import type { ParamValue } from '../runtime/report';
+import type { ParamValue } from '../runtime/contract-types';
 
 /** The most threads one point may ask for: beyond this the worker pool is the experiment. */
 export const MAX_SWEEP_THREADS = 64;

@@ -1,7 +1,7 @@
 // A plain-language reading of a sweep, for learners. Every sentence is chosen from the numbers
 // (speedup against the ideal min(n, cores), where the best point lies, whether time grows after
 // it), never from a series' label: a label says what was intended, the data say what happened.
-import type { SweepPoint, SweepResult } from '../runtime/report';
+import type { SweepPoint, SweepResult } from '../runtime/contract-types';
 import { fittedSeriesOf } from './sweep';
 
 export type SeriesReading = { label: string; sentences: string[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome, RunReport, State } from '../runtime/report';
+import type { Outcome, RunReport, State } from '../runtime/contract-types';
 import { runSweep, SweepRunError, type SweepProgress } from './sweep';
 
 const report = (wallMs: number, outcome: Outcome = 'ok'): RunReport => ({

@@ -7,7 +7,7 @@ import type {
   SweepOptions,
   SweepPoint,
   SweepResult,
-} from '../runtime/report';
+} from '../runtime/contract-types';
 import { fitAmdahl } from './amdahl';
 import { formatParamValue } from './options';
 import { medianOf } from './stats';

@@ -2,7 +2,7 @@ import type { Heap } from '../sync';
 import { appendBySeq, type TraceRings } from '../trace/ring';
 import type { CycleStep, TraceEvent, TracedObject, TracedThread, WaitGraph } from '../trace/types';
 import { C, type Control } from './control';
-import type { RunReport } from './report';
+import type { RunReport } from './contract-types';
 import { descriptorOf } from './spawn';
 
 /** Events kept per run; later ones are counted as dropped so a flood cannot exhaust the page. */

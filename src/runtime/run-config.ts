@@ -1,4 +1,4 @@
-import type { ParamValue } from './report';
+import type { ParamValue } from './contract-types';
 
 /** Everything a worker needs to take part in a run; sent once per run over Comlink. */
 export type RunConfig = {

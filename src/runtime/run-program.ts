@@ -3,15 +3,15 @@ import { TraceRings } from '../trace/ring';
 import { C, Control, RunState, runtimeBytesFor } from './control';
 import { LiveLog } from './live-log';
 import type { SourceError } from './program-source';
-import type { ParamValue, RunReport } from './report';
+import type { ParamValue, RunReport } from './contract-types';
 import type { ProgramInfo, RunConfig, ThreadDescriptor } from './run-config';
-import { buildReport, type Ending } from './run-report';
+import { buildReport, type Ending } from './build-report';
 import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
 import { describeCycle, describeStuck } from '../trace/describe';
 import { namesOf } from '../trace/names';
 import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
-import type { PoolWorker, WorkerPool } from './worker-pool';
+import type { PoolWorker, WorkerPool } from './web-worker-pool';
 
 export type RunOptions = {
   source: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoDefinition } from '../demos/types';
 import { Session } from './session';
-import type { WorkerPool } from './worker-pool';
+import type { WorkerPool } from './web-worker-pool';
 
 const demo = (id: string): DemoDefinition => ({
   id,

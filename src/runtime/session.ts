@@ -1,8 +1,8 @@
 import type { DemoDefinition } from '../demos/types';
-import type { ParamValue, RunReport, State } from './report';
+import type { ParamValue, RunReport, State } from './contract-types';
 import type { LiveLog } from './live-log';
 import { startRun, type ProgramRun } from './run-program';
-import type { WorkerPool } from './worker-pool';
+import type { WorkerPool } from './web-worker-pool';
 
 /** What `window.interleave.demos()` lists (DESIGN.md §3). */
 export type DemoSummary = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { State } from '../runtime/report';
+import type { State } from '../runtime/contract-types';
 import { DRAFT_KEY, clearDraft, draftDiffers, loadDraft, saveDraft } from './draft-store';
 import type { DraftStorage } from './draft-store';
 import { RACE_SOURCE, testLookup } from './testing/catalogue';

@@ -1,4 +1,4 @@
-import type { State } from '../runtime/report';
+import type { State } from '../runtime/contract-types';
 import { readVersion, upgrade } from './migrations';
 import { isRecord, readState } from './state-fields';
 import type { DemoLookup } from './state-fields';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { RunReport, State } from '../runtime/report';
+import type { RunReport, State } from '../runtime/contract-types';
 import { errorMessage, parseRequest, reportEvent, resultMessage } from './embed-protocol';
 import type { ParsedRequest } from './embed-protocol';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { RunReport, State } from '../runtime/report';
+import type { RunReport, State } from '../runtime/contract-types';
 import { createEmbedServer, errorMessage, resultMessage } from './embed-protocol';
 import type { EmbedEvent, EmbedApi } from './embed-protocol';
 

@@ -1,4 +1,4 @@
-import type { ParamValue, State } from '../runtime/report';
+import type { ParamValue, State } from '../runtime/contract-types';
 
 /**
  * What a demo contributes to a share link: the program it runs when `code` is absent and its knob

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { State } from '../runtime/report';
+import type { State } from '../runtime/contract-types';
 import { isValidState } from './state-fields';
 import { testLookup } from './testing/catalogue';
 import { decodeHash, encodeState } from './url-state';

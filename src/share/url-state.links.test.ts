@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { State } from '../runtime/report';
+import type { State } from '../runtime/contract-types';
 import { testLookup } from './testing/catalogue';
 import { decodeHash, embedSnippet, parseFlags, shareUrl, shouldAutorun } from './url-state';
 import type { Flags } from './url-state';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compressToEncodedURIComponent } from 'lz-string';
-import type { State } from '../runtime/report';
+import type { State } from '../runtime/contract-types';
 import { isValidState } from './state-fields';
 import { RACE_SOURCE, testLookup } from './testing/catalogue';
 import { LINK_LIMITS, compactState, decodeHash, encodeState } from './url-state';

@@ -1,5 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import type { State } from '../runtime/report';
+import type { State } from '../runtime/contract-types';
 import { readVersion, upgrade } from './migrations';
 import { isRecord, matchKnobTypes, readState } from './state-fields';
 import type { DemoDefaults, DemoLookup } from './state-fields';

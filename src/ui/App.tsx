@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { DemoDefinition, Knob } from '../demos/types';
-import { programGlobalsDts } from '../runtime/program-globals';
+import { programGlobalsDts } from '../runtime/editor-declarations';
 import type { Session } from '../runtime/session';
 import type { EditorMarker } from './editor/CodeEditor';
 import { useSession } from './use-session';

@@ -1,5 +1,5 @@
 import { runSweep } from '../lab/sweep';
-import type { RunReport, State, SweepOptions, SweepResult } from '../runtime/report';
+import type { RunReport, State, SweepOptions, SweepResult } from '../runtime/contract-types';
 import type { DemoSummary, Session } from '../runtime/session';
 
 /** `window.interleave` (DESIGN.md §3): the page's scripting API, also served over postMessage. */

@@ -1,4 +1,4 @@
-import type { State } from '../runtime/report';
+import type { State } from '../runtime/contract-types';
 import type { Session } from '../runtime/session';
 import { lookupBy } from './demo-lookup';
 import { draftDiffers, loadDraft, saveDraft } from '../share/draft-store';

@@ -16,10 +16,10 @@ import { Gil } from '../gil';
 import { descriptorOf } from '../spawn';
 import { analyzeSource, sourceErrorOf, type SourceError } from '../program-source';
 import type { ProgramInfo, RunConfig, ThreadDescriptor } from '../run-config';
-import { programGlobals } from './globals';
+import { programGlobals } from './program-globals';
 import { calibrate } from './kernel';
 import { createNamer, disambiguateNames, evaluateProgram } from './load-module';
-import { runPoolWorker } from './pool';
+import { runPoolWorker } from './thread-pool';
 import { ThreadEnv } from './thread-env';
 import { runTimer } from './threads';
 

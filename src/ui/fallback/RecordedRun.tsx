@@ -1,5 +1,5 @@
 import type { DemoDefinition } from '../../demos/types';
-import type { ParamValue } from '../../runtime/report';
+import type { ParamValue } from '../../runtime/contract-types';
 import { Verdict } from '../views/Verdict';
 import { ReplayPlayer } from './ReplayPlayer';
 import { useRecording } from './use-recording';

@@ -1,5 +1,5 @@
 import type { DemoDefinition } from '../../demos/types';
-import type { State } from '../../runtime/report';
+import type { State } from '../../runtime/contract-types';
 import { lookupOf } from '../demo-lookup';
 import { parseFlags, shareUrl, type Flags } from '../../share/url-state';
 import { decodeLink } from '../link-decode';

@@ -1,4 +1,4 @@
-import type { ParamValue, RunReport } from '../../runtime/report';
+import type { ParamValue, RunReport } from '../../runtime/contract-types';
 import type { RunTimeline } from '../workbench/run-timeline';
 
 /**

@@ -1,5 +1,5 @@
 import { sweepToCsv, sweepToJson } from '../../lab/export';
-import type { SweepResult } from '../../runtime/report';
+import type { SweepResult } from '../../runtime/contract-types';
 import { downloadText } from './download';
 
 type Props = { result: SweepResult; baseName: string };

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { formatParamValue, MAX_REPEATS } from '../../lab/options';
-import type { ParamValue } from '../../runtime/report';
+import type { ParamValue } from '../../runtime/contract-types';
 
 export type LabSettings = {
   /** As typed: parsed on Start, so a half-typed list is not an error while editing. */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { LabPreset } from '../../demos/types';
 import { parseThreadList, varyChoicesOf } from '../../lab/options';
 import { DEFAULT_REPEATS, DEFAULT_THREADS } from '../../lab/sweep';
-import type { State, SweepOptions } from '../../runtime/report';
+import type { State, SweepOptions } from '../../runtime/contract-types';
 import { DownloadButtons } from './DownloadButtons';
 import { LabControls, type LabSettings } from './LabControls';
 import { LabReading } from './LabReading';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { readingOf } from '../../lab/reading';
-import type { SweepResult } from '../../runtime/report';
+import type { SweepResult } from '../../runtime/contract-types';
 
 type Props = { result: SweepResult };
 

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { speedupRowsOf, type SpeedupRow } from '../../lab/chart-data';
-import type { SweepResult } from '../../runtime/report';
+import type { SweepResult } from '../../runtime/contract-types';
 import { AMDAHL_COLOR, formatValue, REFERENCE_COLOR, seriesColor } from './chart-style';
 
 type Props = { result: SweepResult };

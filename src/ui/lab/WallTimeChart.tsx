@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { wallTimeRowsOf } from '../../lab/chart-data';
-import type { SweepResult } from '../../runtime/report';
+import type { SweepResult } from '../../runtime/contract-types';
 import { formatValue, REFERENCE_COLOR, seriesColor } from './chart-style';
 
 type Props = { result: SweepResult };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SweepProgress } from '../../lab/sweep';
-import type { SweepOptions, SweepResult } from '../../runtime/report';
+import type { SweepOptions, SweepResult } from '../../runtime/contract-types';
 
 export type RunSweep = (
   options: SweepOptions,

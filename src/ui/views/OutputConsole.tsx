@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { ThreadFilter } from './ThreadFilter';
-import type { RunReport } from '../../runtime/report';
+import type { RunReport } from '../../runtime/contract-types';
 import type { TracedThread } from '../../trace/types';
 
 export type OutputConsoleProps = {

@@ -1,4 +1,4 @@
-import type { RunReport } from '../../runtime/report';
+import type { RunReport } from '../../runtime/contract-types';
 import { expectationOf, statsLine, verdictOf } from './verdict-text';
 
 export type VerdictProps = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../runtime/report';
+import type { RunReport } from '../../runtime/contract-types';
 import { expectationOf, statsLine, verdictOf, withLostUpdates } from './verdict-text';
 
 const base: RunReport = {

@@ -1,4 +1,4 @@
-import type { Outcome, RunReport } from '../../runtime/report';
+import type { Outcome, RunReport } from '../../runtime/contract-types';
 
 // A run's outcome in plain words, with an icon that is a character (read out, and not colour).
 

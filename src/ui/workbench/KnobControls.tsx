@@ -1,5 +1,5 @@
 import type { Knob } from '../../demos/types';
-import type { ParamValue } from '../../runtime/report';
+import type { ParamValue } from '../../runtime/contract-types';
 
 type Props = {
   knobs: readonly Knob[];

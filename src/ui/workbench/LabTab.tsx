@@ -1,4 +1,4 @@
-import type { SweepOptions } from '../../runtime/report';
+import type { SweepOptions } from '../../runtime/contract-types';
 import type { Session } from '../../runtime/session';
 import { runSweep } from '../../lab/sweep';
 import LabPanel from '../lab/LabPanel';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { State } from '../../runtime/report';
+import type { State } from '../../runtime/contract-types';
 
 type Props = {
   problems: readonly string[];

@@ -1,6 +1,6 @@
 import { wrap } from 'comlink';
 import type { LiveLog } from '../../runtime/live-log';
-import type { RunReport } from '../../runtime/report';
+import type { RunReport } from '../../runtime/contract-types';
 import { EventKind } from '../../sync/kinds';
 import { holdsOf, spansOf, wakeArrowsOf } from '../../trace/spans';
 import { withTimes } from '../../trace/times';

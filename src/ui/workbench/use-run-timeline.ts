@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LiveLog } from '../../runtime/live-log';
-import type { RunReport } from '../../runtime/report';
+import type { RunReport } from '../../runtime/contract-types';
 import {
   finishedTimelineOf,
   LIVE_WINDOW_EVENTS,

@@ -15,14 +15,14 @@ import {
   SharedInt,
   type Heap,
 } from '../../sync';
-import type { ParamValue } from '../report';
+import type { ParamValue } from '../contract-types';
 import {
   asCompleted,
   CancelledError,
   ProgramFuture,
   ProgramThreadPool,
   TimeoutError,
-} from './pool';
+} from './thread-pool';
 import { ProgramThread, ProgramTimer } from './threads';
 import type { ThreadEnv } from './thread-env';
 

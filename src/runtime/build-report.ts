@@ -3,7 +3,7 @@ import { statsOf } from '../trace/stats';
 import type { CycleStep, WaitEdge } from '../trace/types';
 import type { Control } from './control';
 import type { LiveLog } from './live-log';
-import type { Outcome, RunReport, ThreadReport } from './report';
+import type { Outcome, RunReport, ThreadReport } from './contract-types';
 import type { SourceError } from './program-source';
 
 export type Ending = {
