@@ -1,4 +1,10 @@
-import type { ParamValue, RunReport, State, SweepOptions, SweepResult } from '../runtime/contract-types';
+import type {
+  ParamValue,
+  RunReport,
+  State,
+  SweepOptions,
+  SweepResult,
+} from '../runtime/contract-types';
 import type { DemoSummary } from '../runtime/session';
 import { readVersion, upgrade } from './migrations';
 import { isParamKey, isParamValue, isRecord, readState } from './state-fields';
