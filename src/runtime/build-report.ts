@@ -84,7 +84,7 @@ function threadReport(
   const status = Atomics.load(i32, heap.threadWord(id, ThreadField.status));
   if (status === ThreadStatus.Done) return { id, role, status: 'done' };
   if (status === ThreadStatus.Failed) {
-    const text = Atomics.load(i32, control.threadField(id, 1));
+    const text = Atomics.load(i32, control.threadRowWord(id, ThreadRowField.error));
     const error = text ? (JSON.parse(control.getText(text)) as SourceError) : { message: 'failed' };
     return { id, role, status: 'error', error };
   }

@@ -1,79 +1,41 @@
 import type { Heap } from '../sync';
+import {
+  ControlWord,
+  controlLayout,
+  FutureRowField,
+  MAX_FUTURES,
+  MAX_LINE,
+  OUTPUT_CAP,
+  OutputRowField,
+  ROW_WORDS,
+  SPAWN_RING,
+  type ControlLayout,
+} from './control-layout';
 
-// The runtime's area of the heap (Heap.runtimeArea) — word offsets from its start
-// | word          | name            | meaning                                                    |
-// | 0             | runState        | RunState: workers serve while Running                       |
-// | 1             | nextThread      | next thread id to hand out (atomic)                          |
-// | 2             | spawnTail       | spawn requests pushed (atomic); idle workers sleep on it     |
-// | 3             | spawnHead       | spawn requests taken (atomic)                                |
-// | 4             | liveThreads     | started non-daemon threads that have not ended               |
-// | 5             | textCursor      | bytes used in the text arena (atomic bump)                   |
-// | 6             | outputCount     | output lines written (atomic); past OUTPUT_CAP they are dropped |
-// | 7             | inputWaiting    | thread id + 1 blocked in input(), 0 when none                |
-// | 8             | inputSeq        | bumped by the page when it answers; the thread sleeps on it  |
-// | 9             | inputText       | text offset of the answer                                    |
-// | 10            | futureCount     | futures handed out (atomic)                                  |
-// | 11            | completions     | futures completed (atomic); asCompleted sleeps on it         |
-// | 12            | idleWorkers     | workers waiting for a spawn request                          |
-// | 13            | spawnReserve    | spawn slots reserved (atomic): a pusher's ticket             |
-// | 16 … 19       | GIL             | owner + 1, drop request, switches, waiters (own cache line)  |
-// | 32 …          | spawn ring      | SPAWN_RING thread ids                                        |
-// | …             | thread rows     | per thread: descriptor text, error text, daemon flag, spare  |
-// | …             | output rows     | OUTPUT_CAP × (thread, timeUs, text)                          |
-// | …             | future rows     | MAX_FUTURES × (state, result text)                           |
-// | …             | text arena      | length-prefixed UTF-16 strings, never freed within a run     |
+export { ControlWord, OUTPUT_CAP, MAX_FUTURES, ThreadRowField } from './control-layout';
 
 export const RunState = { Preparing: 0, Running: 1, Ending: 2 } as const;
 export const FutureState = { Pending: 0, Running: 1, Done: 2, Failed: 3, Cancelled: 4 } as const;
 
-export const C = {
-  runState: 0,
-  nextThread: 1,
-  spawnTail: 2,
-  spawnHead: 3,
-  liveThreads: 4,
-  textCursor: 5,
-  outputCount: 6,
-  inputWaiting: 7,
-  inputSeq: 8,
-  inputText: 9,
-  futureCount: 10,
-  completions: 11,
-  idleWorkers: 12,
-  spawnReserve: 13,
-  gilOwner: 16,
-  gilDrop: 17,
-  gilSwitches: 18,
-  gilWaiters: 19,
-} as const;
-
-const SPAWN_RING = 128;
-const THREAD_ROW = 4;
-/** Output lines kept per run; later lines are counted and dropped (the UI says "output truncated"). */
-export const OUTPUT_CAP = 10_000;
-/** Characters kept of one output line. */
-const MAX_LINE = 4000;
-/** Futures per run. */
-export const MAX_FUTURES = 4096;
-const TEXT_ARENA_BYTES = 1 << 20;
+type ControlWordValue = (typeof ControlWord)[keyof typeof ControlWord];
 
 /** Bytes the runtime asks the heap to reserve for a heap of `maxThreads` threads. */
 export function runtimeBytesFor(maxThreads: number): number {
-  return (
-    (32 + SPAWN_RING + maxThreads * THREAD_ROW + OUTPUT_CAP * 3 + MAX_FUTURES * 2) * 4 +
-    TEXT_ARENA_BYTES
-  );
+  return controlLayout(maxThreads).bytes;
 }
 
 export class TextTooLargeError extends RangeError {}
 
-/** Typed access to the runtime's words; shared by the page and every worker. */
+/**
+ * Typed access to the runtime's words (control-layout.ts), shared by the run's driver and every
+ * worker. Everything read here may have been scribbled on by a broken run, so readers validate
+ * what they decode (offsets, lengths) and never trust a word as an index unchecked.
+ */
 export class Control {
   readonly i32: Int32Array;
   private readonly base: number;
-  private readonly threadRows: number;
-  private readonly outputRows: number;
-  private readonly futureRows: number;
+  private readonly layout: ControlLayout;
+  /** Byte offsets of the text arena. */
   private readonly textStart: number;
   private readonly textEnd: number;
 
@@ -81,44 +43,57 @@ export class Control {
     const { offset, bytes } = heap.runtimeArea;
     this.i32 = heap.i32;
     this.base = offset >> 2;
-    this.threadRows = this.base + 32 + SPAWN_RING;
-    this.outputRows = this.threadRows + heap.maxThreads * THREAD_ROW;
-    this.futureRows = this.outputRows + OUTPUT_CAP * 3;
-    this.textStart = (this.futureRows + MAX_FUTURES * 2) * 4;
-    this.textEnd = offset + bytes;
+    this.layout = controlLayout(heap.maxThreads);
+    this.textStart = offset + this.layout.textBytes;
+    this.textEnd = offset + Math.min(bytes, this.layout.bytes);
   }
 
   /** Int32 index of a control word. */
-  word(field: number): number {
+  word(field: ControlWordValue): number {
     return this.base + field;
   }
 
-  load(field: number): number {
+  load(field: ControlWordValue): number {
     return Atomics.load(this.i32, this.base + field);
   }
 
-  store(field: number, value: number): void {
+  store(field: ControlWordValue, value: number): void {
     Atomics.store(this.i32, this.base + field, value);
   }
 
-  /** Stores a string in the text arena; returns its byte offset. */
+  /**
+   * Stores a string in the text arena; returns its byte offset. The cursor only moves when the
+   * text fits, so a failed store (a huge argument) costs nothing and later small texts still fit.
+   */
   putText(text: string): number {
-    const bytes = 4 + text.length * 2;
-    const at = this.textStart + Atomics.add(this.i32, this.base + C.textCursor, (bytes + 3) & ~3);
-    if (at + bytes > this.textEnd) {
-      throw new TextTooLargeError(
-        'Out of memory for text this run (thread arguments, results, output, input).',
-      );
+    const bytes = (4 + text.length * 2 + 3) & ~3;
+    const cursorWord = this.base + ControlWord.textCursor;
+    for (;;) {
+      const used = Atomics.load(this.i32, cursorWord);
+      if (this.textStart + used + bytes > this.textEnd) {
+        throw new TextTooLargeError(
+          `Out of memory for text this run: ${text.length} more characters do not fit ` +
+            `(thread arguments, results, output and input share ${this.textEnd - this.textStart} bytes).`,
+        );
+      }
+      if (Atomics.compareExchange(this.i32, cursorWord, used, used + bytes) === used) {
+        const at = this.textStart + used;
+        this.i32[at >> 2] = text.length;
+        const u16 = this.heap.u16;
+        const start = (at + 4) >> 1;
+        for (let i = 0; i < text.length; i++) u16[start + i] = text.charCodeAt(i);
+        return at;
+      }
     }
-    this.i32[at >> 2] = text.length;
-    const u16 = this.heap.u16;
-    const start = (at + 4) >> 1;
-    for (let i = 0; i < text.length; i++) u16[start + i] = text.charCodeAt(i);
-    return at;
   }
 
+  /** The string stored at `at`; an error (never a crash) when `at` does not point into the arena. */
   getText(at: number): string {
+    if (!Number.isInteger(at) || at < this.textStart || at + 4 > this.textEnd || at % 4 !== 0)
+      throw new RangeError(`Corrupt text offset ${at} in the runtime's memory.`);
     const length = this.i32[at >> 2] ?? 0;
+    if (length < 0 || at + 4 + length * 2 > this.textEnd)
+      throw new RangeError(`Corrupt text length ${length} in the runtime's memory.`);
     const start = (at + 4) >> 1;
     let text = '';
     // Chunks: String.fromCharCode has an argument-count limit.
@@ -132,38 +107,40 @@ export class Control {
 
   /** Queues a thread to be started by the next idle worker. */
   pushSpawn(thread: number): void {
-    const ticket = Atomics.add(this.i32, this.base + C.spawnReserve, 1);
-    if (ticket - Atomics.load(this.i32, this.base + C.spawnHead) >= SPAWN_RING) {
+    const ticket = Atomics.add(this.i32, this.base + ControlWord.spawnReserve, 1);
+    if (ticket - Atomics.load(this.i32, this.base + ControlWord.spawnHead) >= SPAWN_RING) {
       throw new RangeError('Too many threads waiting to start at once.');
     }
-    Atomics.store(this.i32, this.base + 32 + (ticket % SPAWN_RING), thread);
+    Atomics.store(this.i32, this.base + this.layout.spawnRing + (ticket % SPAWN_RING), thread);
     // Publish in ticket order: the tail only passes a slot once it is written. The spin lasts
     // only while an earlier pusher is between its two stores.
-    while (
-      Atomics.compareExchange(this.i32, this.base + C.spawnTail, ticket, ticket + 1) !== ticket
-    );
-    Atomics.notify(this.i32, this.base + C.spawnTail);
+    const tail = this.base + ControlWord.spawnTail;
+    while (Atomics.compareExchange(this.i32, tail, ticket, ticket + 1) !== ticket);
+    Atomics.notify(this.i32, tail);
   }
 
   /** Takes the next spawn request, or returns -1 when there is none. */
   takeSpawn(): number {
+    const headWord = this.base + ControlWord.spawnHead;
     for (;;) {
-      const head = Atomics.load(this.i32, this.base + C.spawnHead);
-      if (head >= Atomics.load(this.i32, this.base + C.spawnTail)) return -1;
-      if (Atomics.compareExchange(this.i32, this.base + C.spawnHead, head, head + 1) === head) {
-        return Atomics.load(this.i32, this.base + 32 + (head % SPAWN_RING));
+      const head = Atomics.load(this.i32, headWord);
+      if (head >= Atomics.load(this.i32, this.base + ControlWord.spawnTail)) return -1;
+      if (Atomics.compareExchange(this.i32, headWord, head, head + 1) === head) {
+        return Atomics.load(this.i32, this.base + this.layout.spawnRing + (head % SPAWN_RING));
       }
     }
   }
 
   /** Spawn requests not yet taken by a worker. */
   pendingSpawns(): number {
-    return this.load(C.spawnTail) - this.load(C.spawnHead);
+    return this.load(ControlWord.spawnTail) - this.load(ControlWord.spawnHead);
   }
 
-  /** Int32 index of a field (0 descriptor text, 1 error text, 2 daemon) of a thread's row. */
-  threadField(thread: number, field: 0 | 1 | 2 | 3): number {
-    return this.threadRows + thread * THREAD_ROW + field;
+  /** Int32 index of a field (ThreadRowField) of a thread's row. */
+  threadRowWord(thread: number, field: number): number {
+    if (!Number.isInteger(thread) || thread < 0 || thread >= this.heap.maxThreads)
+      throw new RangeError(`No thread ${thread} in this run.`);
+    return this.base + this.layout.threadRows + thread * ROW_WORDS.thread + field;
   }
 
   /**
@@ -171,21 +148,21 @@ export class Control {
    * text arena is full). Long lines are cut: a flood of output must not end the thread.
    */
   writeOutput(thread: number, timeUs: number, text: string): number {
-    const index = Atomics.add(this.i32, this.base + C.outputCount, 1);
+    const index = Atomics.add(this.i32, this.base + ControlWord.outputCount, 1);
     if (index >= OUTPUT_CAP) return -1;
-    const row = this.outputRows + index * 3;
-    this.i32[row] = thread;
-    this.i32[row + 1] = timeUs;
+    const row = this.base + this.layout.outputRows + index * ROW_WORDS.output;
+    this.i32[row + OutputRowField.thread] = thread;
+    this.i32[row + OutputRowField.timeUs] = timeUs;
     let at: number;
     try {
       at = this.putText(text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}… (line cut)` : text);
     } catch (error) {
       if (!(error instanceof TextTooLargeError)) throw error;
       // Mark the line as dropped so readers do not wait for it, and say so in the report.
-      Atomics.store(this.i32, this.base + C.outputCount, OUTPUT_CAP + 1);
+      Atomics.store(this.i32, this.base + ControlWord.outputCount, OUTPUT_CAP + 1);
       return -1;
     }
-    Atomics.store(this.i32, row + 2, at);
+    Atomics.store(this.i32, row + OutputRowField.text, at);
     return index;
   }
 
@@ -195,26 +172,26 @@ export class Control {
     next: number;
     truncated: boolean;
   } {
-    const count = this.load(C.outputCount);
+    const count = this.load(ControlWord.outputCount);
     const lines: { thread: number; t: number; text: string }[] = [];
     let next = from;
     for (; next < Math.min(count, OUTPUT_CAP); next++) {
-      const row = this.outputRows + next * 3;
-      const text = Atomics.load(this.i32, row + 2);
+      const row = this.base + this.layout.outputRows + next * ROW_WORDS.output;
+      const text = Atomics.load(this.i32, row + OutputRowField.text);
       if (text === 0) break;
       lines.push({
-        thread: this.i32[row] ?? 0,
-        t: (this.i32[row + 1] ?? 0) / 1000,
+        thread: this.i32[row + OutputRowField.thread] ?? 0,
+        t: (this.i32[row + OutputRowField.timeUs] ?? 0) / 1000,
         text: this.getText(text),
       });
     }
     return { lines, next, truncated: count > OUTPUT_CAP };
   }
 
-  /** Int32 index of a future's state word (its result text follows it). */
+  /** Int32 index of a future's state word (its result text offset follows it). */
   futureWord(future: number): number {
-    if (future < 0 || future >= MAX_FUTURES)
+    if (!Number.isInteger(future) || future < 0 || future >= MAX_FUTURES)
       throw new RangeError(`Too many futures in one run (the limit is ${MAX_FUTURES}).`);
-    return this.futureRows + future * 2;
+    return this.base + this.layout.futureRows + future * ROW_WORDS.future + FutureRowField.state;
   }
 }

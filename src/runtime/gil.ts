@@ -1,4 +1,4 @@
-import { C, type Control } from './control';
+import { ControlWord, type Control } from './control';
 
 /** CPython's switch interval: a thread waiting this long for the GIL asks the holder to drop it. */
 export const SWITCH_INTERVAL_MS = 5;
@@ -24,10 +24,10 @@ export class Gil {
     private readonly me: number,
     private readonly onWait: (waiting: boolean) => void,
   ) {
-    this.owner = control.word(C.gilOwner);
-    this.drop = control.word(C.gilDrop);
-    this.switches = control.word(C.gilSwitches);
-    this.waiters = control.word(C.gilWaiters);
+    this.owner = control.word(ControlWord.gilOwner);
+    this.drop = control.word(ControlWord.gilDrop);
+    this.switches = control.word(ControlWord.gilSwitches);
+    this.waiters = control.word(ControlWord.gilWaiters);
   }
 
   /** Takes the GIL, waiting (and asking the holder to drop it) as long as it takes. */

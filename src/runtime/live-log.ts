@@ -1,67 +1,85 @@
-import type { Heap } from '../sync';
-import { appendBySeq, type TraceRings } from '../trace/ring';
+import { appendBySeq } from '../trace/ring';
 import type { CycleStep, TraceEvent, TracedObject, TracedThread, WaitGraph } from '../trace/types';
-import { C, type Control } from './control';
 import type { RunReport } from './contract-types';
-import { descriptorOf } from './spawn';
 
 /** Events kept per run; later ones are counted as dropped so a flood cannot exhaust the page. */
 export const MAX_KEPT_EVENTS = 100_000;
-/**
- * Events decoded per drain, over all threads: keeps each tick a few milliseconds so the page has
- * no long tasks; a thread tracing faster than this overflows its ring, and the drops are counted.
- */
-const DRAIN_PER_TICK = 20_000;
+
+export type LoggedThread = TracedThread & { role: string; daemon: boolean };
+export type Hang = { graph: WaitGraph; cycles: CycleStep[][]; sentence: string };
 
 /**
- * What the page has read of a run so far: trace events, output, thread and object names.
- * Filled by draining shared memory (never blocking); the UI renders it on animation frames.
+ * What one drain of a run's shared memory found: new events and output, newly registered
+ * threads, the object list when it changed. Plain data, so it can cross from the runner frame
+ * (where the run's memory lives) to the page.
+ */
+export type LogDelta = {
+  events: TraceEvent[];
+  output: RunReport['output'];
+  threads: LoggedThread[];
+  objects?: TracedObject[];
+  outputTruncated: boolean;
+  /** Events the rings lost so far (overflow), in total. */
+  ringDropped: number;
+  /** Events found past the page's cap in this drain. */
+  capDropped: number;
+  /** The thread blocked in input(), or -1. */
+  inputWaiting: number;
+  hang?: Hang;
+};
+
+/**
+ * What has been read of a run so far: trace events, output, thread and object names. Built from
+ * {@link LogDelta}s, identically where the run executes and on the page that shows it; the UI
+ * renders it on animation frames.
  */
 export class LiveLog {
   readonly events: TraceEvent[] = [];
   readonly output: RunReport['output'] = [];
-  readonly threads: (TracedThread & { role: string; daemon: boolean })[] = [];
+  readonly threads: LoggedThread[] = [];
   objects: TracedObject[] = [];
   outputTruncated = false;
-  droppedEvents = 0;
   /** How the run hung, when it deadlocked or got stuck: the wait-for graph and a sentence. */
-  hang: { graph: WaitGraph; cycles: CycleStep[][]; sentence: string } | null = null;
-  /** Bumped at every drain that found something: lets the UI skip redraws. */
+  hang: Hang | null = null;
+  /** The thread blocked in input() (its prompt is its last output line), or -1. */
+  inputWaiting = -1;
+  /** Bumped at every delta that brought something: lets the UI skip redraws. */
   version = 0;
-  private outputNext = 0;
+  private ringDropped = 0;
+  private capDropped = 0;
 
-  constructor(
-    private readonly heap: Heap,
-    private readonly control: Control,
-    private readonly rings: TraceRings,
-  ) {}
-
-  /** Reads whatever the threads published since the last drain. */
-  drain(): void {
-    const room = MAX_KEPT_EVENTS - this.events.length;
-    const batch =
-      room > 0 ? this.rings.drain(DRAIN_PER_TICK / Math.max(1, this.threads.length)) : [];
-    if (room <= 0) this.droppedEvents += this.rings.discard();
-    if (batch.length > room) this.droppedEvents += batch.length - room;
-    if (room > 0) appendBySeq(this.events, room >= batch.length ? batch : batch.slice(0, room));
-    const { lines, next, truncated } = this.control.readOutput(this.outputNext);
-    this.output.push(...lines);
-    this.outputNext = next;
-    this.outputTruncated = truncated;
-    const started = Math.min(this.control.load(C.nextThread), this.heap.maxThreads);
-    for (let id = this.threads.length; id < started; id++) {
-      if (Atomics.load(this.control.i32, this.control.threadField(id, 0)) === 0) break;
-      const d = descriptorOf(this.control, id);
-      this.threads.push({ id, name: d.name, role: d.role, daemon: d.daemon });
-    }
-    if (this.heap.objectCount !== this.objects.length) {
-      this.objects = this.heap.objects().map(({ id, kind, name }) => ({ id, kind, name }));
-    }
-    if (batch.length > 0 || lines.length > 0) this.version++;
+  /** Room left under the event cap. */
+  get room(): number {
+    return MAX_KEPT_EVENTS - this.events.length;
   }
 
-  /** Total events lost: rings that overflowed plus events past the page's cap. */
+  apply(delta: LogDelta): void {
+    const room = this.room;
+    if (delta.events.length > 0 && room > 0)
+      appendBySeq(
+        this.events,
+        room >= delta.events.length ? delta.events : delta.events.slice(0, room),
+      );
+    this.capDropped += delta.capDropped + Math.max(0, delta.events.length - Math.max(room, 0));
+    this.ringDropped = delta.ringDropped;
+    this.output.push(...delta.output);
+    this.threads.push(...delta.threads);
+    if (delta.objects) this.objects = delta.objects;
+    this.outputTruncated = delta.outputTruncated;
+    this.inputWaiting = delta.inputWaiting;
+    if (delta.hang) this.hang = delta.hang;
+    if (
+      delta.events.length > 0 ||
+      delta.output.length > 0 ||
+      delta.threads.length > 0 ||
+      delta.objects ||
+      delta.hang
+    )
+      this.version++;
+  }
+
+  /** Total events lost: rings that overflowed plus events past the cap. */
   get dropped(): number {
-    return this.rings.dropped() + this.droppedEvents;
+    return this.ringDropped + this.capDropped;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSource, declarationAt, positionIn, sourceErrorOf } from './program-source';
+import { analyzeSource, declarationAt, positionIn } from './program-source';
 
 const program = [
   'const lockA = new Lock();',
@@ -50,19 +50,5 @@ describe('positions from stack traces', () => {
   it('takes the first frame inside the program module', () => {
     const stack = `Error: boom\n    at lib (http://127.0.0.1:4173/assets/worker.js:1:999)\n    at helper (${url}:7:9)\n    at thread (${url}:4:3)`;
     expect(positionIn(stack, url)).toEqual({ line: 7, column: 9 });
-  });
-
-  it('gives an error its message, name and line', () => {
-    const error = new TypeError('x is not a function');
-    error.stack = `TypeError: x is not a function\n    at thread (${url}:12:5)`;
-    expect(sourceErrorOf(error, url)).toEqual({
-      message: 'TypeError: x is not a function',
-      line: 12,
-      column: 5,
-    });
-  });
-
-  it('reports a thrown non-error value', () => {
-    expect(sourceErrorOf(42, url)).toEqual({ message: 'Uncaught 42' });
   });
 });

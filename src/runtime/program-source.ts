@@ -86,16 +86,3 @@ export function positionIn(
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
 }
-
-/** An error as the report shows it: message, and the line in the learner's source when known. */
-export function sourceErrorOf(error: unknown, url: string): SourceError {
-  if (error instanceof Error) {
-    const at = positionIn(error.stack, url);
-    const message =
-      error.name && !error.message.startsWith(error.name)
-        ? `${error.name}: ${error.message}`
-        : error.message;
-    return { message, line: at?.line, column: at?.column };
-  }
-  return { message: `Uncaught ${String(error)}` };
-}

@@ -16,15 +16,19 @@ export type RunConfig = {
   traceMask: number;
 };
 
+/** What every thread records about itself: how the UI and the report name it. */
+type ThreadIdentity = { role: string; name: string; daemon: boolean };
+
 /** What a thread is asked to run (stored as JSON in the thread's control row). */
-export type ThreadDescriptor = {
-  /** An exported function's name, or an internal target ('__pool', '__timer'). */
-  fn: string;
-  args: unknown[];
-  role: string;
-  name: string;
-  daemon: boolean;
-};
+export type ThreadDescriptor = ThreadIdentity &
+  (
+    | /** An exported function of the program, called with `args`. */
+    { target: 'function'; fn: string; args: unknown[] }
+    /** A ThreadPool's worker thread: runs tasks from the pool's queue until it closes. */
+    | { target: 'pool-worker'; queue: number }
+    /** A Timer: waits `delayMs` (unless cancelled through its future), then calls `fn(...args)`. */
+    | { target: 'timer'; fn: string; args: unknown[]; delayMs: number; future: number }
+  );
 
 /** What the init pass learns about a program. */
 export type ProgramInfo = {

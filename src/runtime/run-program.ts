@@ -1,16 +1,18 @@
 import { EventKind, Heap, ThreadField, ThreadStatus, epochMs } from '../sync';
 import { TraceRings } from '../trace/ring';
-import { C, Control, RunState, runtimeBytesFor } from './control';
-import { LiveLog } from './live-log';
-import type { SourceError } from './program-source';
-import type { ParamValue, RunReport } from './contract-types';
-import type { ProgramInfo, RunConfig, ThreadDescriptor } from './run-config';
-import { buildReport, type Ending } from './build-report';
-import { MAX_THREADS, registerThread } from './spawn';
-import { readSnapshot, Watchdog } from './watchdog';
 import { describeCycle, describeStuck } from '../trace/describe';
 import { namesOf } from '../trace/names';
 import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
+import { ControlWord, Control, RunState, runtimeBytesFor } from './control';
+import type { ParamValue, RunReport } from './contract-types';
+import { buildReport, type Ending } from './build-report';
+import { HeapDrain } from './heap-drain';
+import { initialThreads } from './initial-threads';
+import { LiveLog, type Hang, type LogDelta } from './live-log';
+import { messageOf } from './thrown-value';
+import type { RunConfig } from './run-config';
+import { MAX_THREADS, registerThread } from './spawn';
+import { readSnapshot, Watchdog } from './watchdog';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
 
 export type RunOptions = {
@@ -27,16 +29,10 @@ export type RunOptions = {
   trace?: 'full' | 'timing';
 };
 
-const TICK_MS = 10;
-const ALL_EVENTS = ~0;
-const TIMING_EVENTS =
-  (1 << EventKind.ThreadStart) | (1 << EventKind.ThreadEnd) | (1 << EventKind.Print);
-/** How long ending threads get to return their workers before those are replaced. */
-const GRACE_MS = 250;
-
 /** A run in progress: its live log for the UI, its report when it ends, and its controls. */
 export type ProgramRun = {
   readonly log: LiveLog;
+  /** Always resolves, whatever the program did: internal failures end as `error`. */
   readonly report: Promise<RunReport>;
   /** Ends the run now (infinite loops included) by terminating its workers. */
   stop(): void;
@@ -46,235 +42,314 @@ export type ProgramRun = {
   inputWaiting(): number;
 };
 
-/** Starts a program on the pool's workers; never blocks the calling (page) thread. */
-export function startRun(pool: WorkerPool, options: RunOptions): ProgramRun {
-  const heap = Heap.create({ maxThreads: MAX_THREADS, runtimeBytes: runtimeBytesFor(MAX_THREADS) });
-  const control = new Control(heap);
-  const rings = TraceRings.create(MAX_THREADS, options.traceCapacity ?? 8192);
-  const log = new LiveLog(heap, control, rings);
-  let stopRequested: (() => void) | null = null;
-  const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
-  let stopFlag = false;
-  const report = execute(pool, options, heap, control, rings, log, stopped, () => stopFlag);
+const TICK_MS = 10;
+const ALL_EVENTS = ~0;
+const TIMING_EVENTS =
+  (1 << EventKind.ThreadStart) | (1 << EventKind.ThreadEnd) | (1 << EventKind.Print);
+/** The top level only declares: longer than this is a loop (it runs before any thread exists). */
+export const TOP_LEVEL_LIMIT_MS = 5_000;
+/** check() reads shared values: longer than this, it waits for something that never comes. */
+export const CHECK_LIMIT_MS = 5_000;
+
+/**
+ * Starts a program on the pool's workers; never blocks the calling thread. `onDelta` sees every
+ * drain of the run's memory (the runner frame forwards them to the page).
+ */
+export function startRun(
+  pool: WorkerPool,
+  options: RunOptions,
+  onDelta?: (delta: LogDelta) => void,
+): ProgramRun {
+  const lifecycle = new RunLifecycle(pool, options, onDelta);
   return {
-    log,
-    report,
-    stop() {
-      stopFlag = true;
-      stopRequested?.();
-    },
-    sendInput(line: string) {
-      control.store(C.inputText, control.putText(line));
-      Atomics.add(control.i32, control.word(C.inputSeq), 1);
-      Atomics.notify(control.i32, control.word(C.inputSeq));
-    },
-    inputWaiting: () => control.load(C.inputWaiting) - 1,
+    log: lifecycle.log,
+    report: lifecycle.run(),
+    stop: () => lifecycle.stop(),
+    sendInput: (line) => lifecycle.sendInput(line),
+    inputWaiting: () => lifecycle.log.inputWaiting,
   };
 }
 
-async function execute(
-  pool: WorkerPool,
-  options: RunOptions,
-  heap: Heap,
-  control: Control,
-  rings: TraceRings,
-  log: LiveLog,
-  stopped: Promise<void>,
-  isStopped: () => boolean,
-): Promise<RunReport> {
-  const params = options.params;
-  const gil = params.gil === true;
-  const config: RunConfig = {
-    heap: heap.buffer,
-    rings: rings.buffer,
-    source: options.source,
-    params,
-    gil,
-    seed: typeof params.seed === 'number' ? params.seed : 1,
-    startEpochMs: epochMs(),
-    workItersPerMs: await pool.workItersPerMs(),
-    traceMask: options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS,
-  };
-  const lent: PoolWorker[] = pool.take(1);
-  const finishEarly = (programError: SourceError, outcome: RunReport['outcome'] = 'error') => {
-    pool.give(lent);
-    return buildReport(heap, control, log, { outcome, gil, wallMs: 0, programError });
-  };
-  const first = lent[0] as PoolWorker;
-  const prepared = await Promise.race([first.api.prepare(config), stopped.then(() => null)]);
-  if (prepared === null) {
-    pool.replace(lent);
-    return buildReport(heap, control, log, { outcome: 'stopped', gil, wallMs: 0 });
-  }
-  if (!prepared.ok) return finishEarly(prepared.error);
-  let initial: ThreadDescriptor[];
-  try {
-    initial = initialThreads(prepared.info, params);
-  } catch (error) {
-    return finishEarly({ message: (error as Error).message });
+/**
+ * One run's life: `preparing` (one worker evaluates the top level) → `running` (workers serve
+ * threads; the tick loop drains memory and watches for hangs) → `ending` (every lent worker is
+ * terminated: a run's code never shares a realm with a later run's) → `checking` (check() in a
+ * fresh worker) → `done`. Stop may arrive in any phase; every path, including an internal
+ * failure, ends in a report with the pool whole again.
+ */
+type Phase = 'preparing' | 'running' | 'ending' | 'checking' | 'done';
+
+class RunLifecycle {
+  readonly log = new LiveLog();
+  private phase: Phase = 'preparing';
+  private readonly heap: Heap;
+  private readonly control: Control;
+  private readonly rings: TraceRings;
+  private readonly drain: HeapDrain;
+  private readonly lent = new Set<PoolWorker>();
+  private readonly stopped: Promise<void>;
+  private requestStop: () => void = () => {};
+  private stopRequested = false;
+  /** A worker's own failure (not the program's): ends the run as `error`. */
+  private workerFailure: string | null = null;
+  private readonly gil: boolean;
+  private startEpochMs = epochMs();
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly options: RunOptions,
+    private readonly onDelta?: (delta: LogDelta) => void,
+  ) {
+    this.heap = Heap.create({ maxThreads: MAX_THREADS, runtimeBytes: runtimeBytesFor(MAX_THREADS) });
+    this.control = new Control(this.heap);
+    this.rings = TraceRings.create(MAX_THREADS, options.traceCapacity ?? 8192);
+    this.drain = new HeapDrain(this.heap, this.control, this.rings);
+    this.stopped = new Promise((resolve) => (this.requestStop = resolve));
+    this.gil = options.params.gil === true;
   }
 
-  config.startEpochMs = epochMs();
-  for (const d of initial) registerThread(heap, control, d);
-  control.store(C.runState, RunState.Running);
-  const serving = new Map<PoolWorker, Promise<void>>();
-  const serve = (w: PoolWorker) =>
-    serving.set(
-      w,
-      w.api.serve(config).catch(() => undefined),
-    );
-  serve(first);
-  for (const w of pool.take(Math.min(initial.length, MAX_THREADS) - 1)) {
-    lent.push(w);
-    serve(w);
+  stop(): void {
+    this.stopRequested = true;
+    this.requestStop();
   }
 
-  const watchdog = new Watchdog();
-  const limitMs = options.timeLimitMs ?? 60_000;
-  let ending: Ending | null = null;
-  while (!ending) {
-    await Promise.race([tick(control), stopped]);
-    log.drain();
-    const nowMs = epochMs() - config.startEpochMs;
-    if (isStopped()) ending = { outcome: 'stopped', gil, wallMs: nowMs };
-    else if (control.load(C.liveThreads) === 0 && control.pendingSpawns() === 0) {
-      ending = { outcome: 'ok', gil, wallMs: wallMsOf(log) ?? nowMs };
-    } else if (nowMs > limitMs) ending = { outcome: 'timeout', gil, wallMs: nowMs };
-    else {
-      const verdict = watchdog.observe(readSnapshot(heap, control), nowMs);
-      if (verdict?.kind === 'deadlock')
-        ending = { outcome: 'deadlock', gil, wallMs: nowMs, deadlock: verdict.cycle };
-      else if (verdict?.kind === 'stuck')
-        ending = { outcome: 'stuck', gil, wallMs: nowMs, stuck: verdict.waiting };
-      else {
-        // Threads started by the program (Thread, pools) need workers: lend more on demand.
-        const alive = aliveThreads(heap, control);
-        if (alive > serving.size) {
-          for (const w of pool.take(Math.min(alive, MAX_THREADS) - serving.size)) {
-            lent.push(w);
-            serve(w);
-          }
-        }
-      }
+  sendInput(line: string): void {
+    if (this.phase !== 'running') return;
+    const control = this.control;
+    control.store(ControlWord.inputText, control.putText(line));
+    Atomics.add(control.i32, control.word(ControlWord.inputSeq), 1);
+    Atomics.notify(control.i32, control.word(ControlWord.inputSeq));
+  }
+
+  async run(): Promise<RunReport> {
+    let ending: Ending;
+    try {
+      ending = await this.execute();
+    } catch (error) {
+      ending = this.internalFailure(error);
+    }
+    this.retireAll();
+    try {
+      return this.report(ending);
+    } catch (error) {
+      return this.report(this.internalFailure(error), false);
+    } finally {
+      this.phase = 'done';
     }
   }
 
-  if (ending.deadlock || ending.stuck) log.hang = hangOf(heap, control, log, ending);
+  private async execute(): Promise<Ending> {
+    const config = await this.configure();
+    const first = this.borrow(1)[0];
+    if (!first) throw new Error('no worker for the top level');
+    const prepared = await this.within(first.api.prepare(config), TOP_LEVEL_LIMIT_MS);
+    if (prepared === 'stopped') return this.ending('stopped', 0);
+    if (prepared === 'timeout')
+      return this.programError(
+        `The top level ran longer than ${TOP_LEVEL_LIMIT_MS / 1000} s. It runs before any thread ` +
+          'starts and should only declare shared objects: move loops into a thread function.',
+      );
+    if (!prepared.ok) return { ...this.ending('error', 0), programError: prepared.error };
+    let initial;
+    try {
+      initial = initialThreads(prepared.info, this.options.params);
+    } catch (error) {
+      return this.programError(messageOf(error));
+    }
 
-  // Let workers whose threads ended return; replace the rest (daemon, blocked, looping threads).
-  control.store(C.runState, RunState.Ending);
-  Atomics.notify(control.i32, control.word(C.spawnTail));
-  const returned = new Set<PoolWorker>();
-  const grace = ending.outcome === 'ok' ? GRACE_MS : 0;
-  await Promise.race([
-    Promise.all([...serving].map(([w, p]) => p.then(() => returned.add(w)))),
-    new Promise((resolve) => setTimeout(resolve, grace)),
-  ]);
-  pool.give(lent.filter((w) => returned.has(w)));
-  pool.replace(lent.filter((w) => !returned.has(w)));
-  log.drain();
+    this.phase = 'running';
+    config.startEpochMs = this.startEpochMs = epochMs();
+    for (const d of initial) registerThread(this.heap, this.control, d);
+    this.control.store(ControlWord.runState, RunState.Running);
+    this.serve(first, config);
+    for (const w of this.borrow(initial.length - 1)) this.serve(w, config);
+    const ending = await this.watch(config);
 
-  const failed = log.threads.some(
-    (t) =>
-      Atomics.load(heap.i32, heap.threadWord(t.id, ThreadField.status)) === ThreadStatus.Failed,
-  );
-  if (ending.outcome === 'ok' && failed) ending.outcome = 'error';
-  if (ending.outcome === 'ok' && prepared.info.hasCheck) {
-    ending.check = await runCheck(pool, config);
-    if (!ending.check.passed) ending.outcome = 'check-failed';
+    this.phase = 'ending';
+    if (ending.deadlock || ending.stuck) this.publish({ hang: this.hangOf(ending) });
+    this.control.store(ControlWord.runState, RunState.Ending);
+    Atomics.notify(this.control.i32, this.control.word(ControlWord.spawnTail));
+    this.retireAll();
+    this.publish();
+    if (ending.outcome === 'ok' && this.anyThreadFailed()) ending.outcome = 'error';
+    if (ending.outcome === 'ok' && prepared.info.hasCheck) {
+      this.phase = 'checking';
+      ending.check = await this.check(config);
+      if (!ending.check.passed) ending.outcome = 'check-failed';
+    }
+    return ending;
   }
-  return buildReport(heap, control, log, ending);
-}
 
-/** The wait-for graph at the moment a run hung, and the sentence that explains it. */
-function hangOf(heap: Heap, control: Control, log: LiveLog, ending: Ending): LiveLog['hang'] {
-  log.drain();
-  const graph = waitGraphOf(readSnapshot(heap, control));
-  const names = namesOf(log.threads, log.objects);
-  const sentence = ending.deadlock
-    ? describeCycle(ending.deadlock, names)
-    : describeStuck(ending.stuck ?? [], names);
-  return { graph, cycles: ending.deadlock ? [ending.deadlock] : cyclesOf(graph), sentence };
-}
-
-/** The threads a run starts with: main (Python form), `threads` copies of thread(id), or the roles. */
-function initialThreads(
-  info: ProgramInfo,
-  params: Readonly<Record<string, ParamValue>>,
-): ThreadDescriptor[] {
-  if (info.form === 'python')
-    return [{ fn: 'main', args: [], role: 'main', name: 'main', daemon: false }];
-  if (info.roles) {
-    return info.roles.flatMap(({ name, count }) =>
-      Array.from({ length: count }, (_, k) => ({
-        fn: name,
-        args: [k],
-        role: name,
-        name: `${name}-${k}`,
-        daemon: false,
-      })),
-    );
+  /** The tick loop: drains memory, lends workers to new threads, and decides when the run ends. */
+  private async watch(config: RunConfig): Promise<Ending> {
+    const watchdog = new Watchdog();
+    const limitMs = this.options.timeLimitMs ?? 60_000;
+    for (;;) {
+      await Promise.race([this.tick(), this.stopped]);
+      this.publish();
+      const nowMs = epochMs() - config.startEpochMs;
+      if (this.stopRequested) return this.ending('stopped', nowMs);
+      if (this.workerFailure) return this.programError(this.workerFailure, nowMs);
+      if (
+        this.control.load(ControlWord.liveThreads) === 0 &&
+        this.control.pendingSpawns() === 0
+      )
+        return this.ending('ok', this.threadSpanMs() ?? nowMs);
+      if (nowMs > limitMs) return this.ending('timeout', nowMs);
+      const verdict = watchdog.observe(readSnapshot(this.heap, this.control), nowMs);
+      if (verdict?.kind === 'deadlock')
+        return { ...this.ending('deadlock', nowMs), deadlock: verdict.cycle };
+      if (verdict?.kind === 'stuck')
+        return { ...this.ending('stuck', nowMs), stuck: verdict.waiting };
+      // Threads started by the program (Thread, pools) need workers: lend more on demand.
+      const wanted = Math.min(this.aliveThreads(), MAX_THREADS) - this.lent.size;
+      for (const w of this.borrow(wanted)) this.serve(w, config);
+    }
   }
-  const n = typeof params.threads === 'number' ? params.threads : (info.threads ?? 1);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
-    throw new RangeError(`threads must be a whole number from 1 to ${MAX_THREADS}, got ${n}.`);
-  }
-  return Array.from({ length: n }, (_, id) => ({
-    fn: 'thread',
-    args: [id],
-    role: 'thread',
-    name: `T${id}`,
-    daemon: false,
-  }));
-}
 
-/** Waits one watchdog tick, or less if the last live thread ends first. */
-function tick(control: Control): Promise<unknown> {
-  const word = control.word(C.liveThreads);
-  const live = Atomics.load(control.i32, word);
-  const wait = Atomics.waitAsync(control.i32, word, live, TICK_MS);
-  return wait.async ? wait.value : Promise.resolve();
-}
-
-function aliveThreads(heap: Heap, control: Control): number {
-  let alive = 0;
-  const count = Math.min(control.load(C.nextThread), heap.maxThreads);
-  for (let id = 0; id < count; id++) {
-    const status = Atomics.load(heap.i32, heap.threadWord(id, ThreadField.status));
-    if (status === ThreadStatus.Starting || status === ThreadStatus.Running) alive++;
-  }
-  return alive;
-}
-
-/** The threads' own span: first start to last end, from the trace's clock reads. */
-function wallMsOf(log: LiveLog): number | undefined {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const e of log.events) {
-    if (e.timeUs === null) continue;
-    if (e.kind === EventKind.ThreadStart) first = Math.min(first, e.timeUs);
-    if (e.kind === EventKind.ThreadEnd) last = Math.max(last, e.timeUs);
-  }
-  return last >= first ? (last - first) / 1000 : undefined;
-}
-
-async function runCheck(
-  pool: WorkerPool,
-  config: RunConfig,
-): Promise<{ passed: boolean; message?: string }> {
-  const [w] = pool.take(1);
-  if (!w) return { passed: false, message: 'no worker to run check()' };
-  const limit = new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000));
-  const result = await Promise.race([w.api.check(config), limit]);
-  if (result === null) {
-    pool.replace([w]);
+  private async configure(): Promise<RunConfig> {
+    const params = this.options.params;
     return {
-      passed: false,
-      message: 'check() did not return within 5 s (does it wait for a lock?)',
+      heap: this.heap.buffer,
+      rings: this.rings.buffer,
+      source: this.options.source,
+      params,
+      gil: this.gil,
+      seed: typeof params.seed === 'number' ? params.seed : 1,
+      startEpochMs: this.startEpochMs,
+      workItersPerMs: await this.pool.workItersPerMs(),
+      traceMask: this.options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS,
     };
   }
-  pool.give([w]);
-  return result.message === undefined
-    ? { passed: result.passed }
-    : { passed: result.passed, message: result.message };
+
+  private borrow(n: number): PoolWorker[] {
+    if (n <= 0) return [];
+    const taken = this.pool.take(n);
+    for (const w of taken) this.lent.add(w);
+    return taken;
+  }
+
+  /** Lets a worker run threads; its own failure (not a program's exception) ends the run. */
+  private serve(w: PoolWorker, config: RunConfig): void {
+    w.api.serve(config).catch((error: unknown) => {
+      this.workerFailure ??= `A worker failed while running threads: ${messageOf(error)}`;
+      this.requestStop();
+    });
+  }
+
+  /** Every worker this run touched is terminated: no global, listener or timer survives it. */
+  private retireAll(): void {
+    this.pool.retire([...this.lent]);
+    this.lent.clear();
+  }
+
+  /** `promise`, or 'stopped' / 'timeout' if Stop or the limit comes first. */
+  private within<T>(promise: Promise<T>, limitMs: number): Promise<T | 'stopped' | 'timeout'> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), limitMs);
+    });
+    return Promise.race([
+      promise,
+      this.stopped.then(() => 'stopped' as const),
+      limit,
+    ]).finally(() => clearTimeout(timer));
+  }
+
+  private async check(config: RunConfig): Promise<{ passed: boolean; message?: string }> {
+    const [w] = this.borrow(1);
+    if (!w) return { passed: false, message: 'no worker to run check()' };
+    const result = await this.within(w.api.check(config), CHECK_LIMIT_MS);
+    this.retireAll();
+    if (result === 'stopped') return { passed: false, message: 'stopped during check()' };
+    if (result === 'timeout')
+      return {
+        passed: false,
+        message: `check() did not return within ${CHECK_LIMIT_MS / 1000} s (does it wait for a lock?)`,
+      };
+    return result.message === undefined
+      ? { passed: result.passed }
+      : { passed: result.passed, message: result.message };
+  }
+
+  /** Drains the run's memory into the log (and to whoever watches it). */
+  private publish(extra: Partial<LogDelta> = {}): void {
+    const delta = { ...this.drain.next(this.log), ...extra };
+    this.log.apply(delta);
+    this.onDelta?.(delta);
+  }
+
+  /** Waits one watchdog tick, or less if the last live thread ends first. */
+  private tick(): Promise<unknown> {
+    const word = this.control.word(ControlWord.liveThreads);
+    const live = Atomics.load(this.control.i32, word);
+    const wait = Atomics.waitAsync(this.control.i32, word, live, TICK_MS);
+    return wait.async ? wait.value : Promise.resolve();
+  }
+
+  private aliveThreads(): number {
+    let alive = 0;
+    const count = Math.min(this.control.load(ControlWord.nextThread), this.heap.maxThreads);
+    for (let id = 0; id < count; id++) {
+      const status = Atomics.load(this.heap.i32, this.heap.threadWord(id, ThreadField.status));
+      if (status === ThreadStatus.Starting || status === ThreadStatus.Running) alive++;
+    }
+    return alive;
+  }
+
+  private anyThreadFailed(): boolean {
+    return this.log.threads.some(
+      (t) =>
+        Atomics.load(this.heap.i32, this.heap.threadWord(t.id, ThreadField.status)) ===
+        ThreadStatus.Failed,
+    );
+  }
+
+  /** The threads' own span: first start to last end, from the trace's clock reads. */
+  private threadSpanMs(): number | undefined {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const e of this.log.events) {
+      if (e.timeUs === null) continue;
+      if (e.kind === EventKind.ThreadStart) first = Math.min(first, e.timeUs);
+      if (e.kind === EventKind.ThreadEnd) last = Math.max(last, e.timeUs);
+    }
+    return last >= first ? (last - first) / 1000 : undefined;
+  }
+
+  /** The wait-for graph at the moment the run hung, and the sentence that explains it. */
+  private hangOf(ending: Ending): Hang {
+    const graph = waitGraphOf(readSnapshot(this.heap, this.control));
+    const names = namesOf(this.log.threads, this.log.objects);
+    const sentence = ending.deadlock
+      ? describeCycle(ending.deadlock, names)
+      : describeStuck(ending.stuck ?? [], names);
+    return { graph, cycles: ending.deadlock ? [ending.deadlock] : cyclesOf(graph), sentence };
+  }
+
+  private ending(outcome: RunReport['outcome'], wallMs: number): Ending {
+    return { outcome, gil: this.gil, wallMs };
+  }
+
+  private programError(message: string, wallMs = 0): Ending {
+    return { ...this.ending('error', wallMs), programError: { message } };
+  }
+
+  /** A failure of the runtime itself (or of memory the program scribbled on): still a report. */
+  private internalFailure(error: unknown): Ending {
+    const wallMs = this.phase === 'preparing' ? 0 : epochMs() - this.startEpochMs;
+    return this.programError(`The run could not continue: ${messageOf(error)}`, wallMs);
+  }
+
+  /** The report; `fromMemory` false when the run's memory itself cannot be read any more. */
+  private report(ending: Ending, fromMemory = true): RunReport {
+    if (fromMemory) {
+      try {
+        this.publish();
+      } catch {
+        // The memory is garbage: report what the log already holds.
+      }
+    }
+    return buildReport(fromMemory ? this.heap : null, this.control, this.log, ending);
+  }
 }

@@ -1,5 +1,5 @@
 import { ThreadField, ThreadStatus, type Heap } from '../sync';
-import { C, type Control } from './control';
+import { ControlWord, ThreadRowField, type Control } from './control';
 import type { ThreadDescriptor } from './run-config';
 
 /** The most threads one run may start (the heap's thread table). */
@@ -11,21 +11,55 @@ export const MAX_THREADS = 64;
  */
 export function registerThread(heap: Heap, control: Control, descriptor: ThreadDescriptor): number {
   const i32 = control.i32;
-  const thread = Atomics.add(i32, control.word(C.nextThread), 1);
+  const thread = Atomics.add(i32, control.word(ControlWord.nextThread), 1);
   if (thread >= Math.min(MAX_THREADS, heap.maxThreads)) {
     throw new RangeError(`Too many threads: a run may start at most ${MAX_THREADS}.`);
   }
-  Atomics.store(i32, control.threadField(thread, 0), control.putText(JSON.stringify(descriptor)));
-  Atomics.store(i32, control.threadField(thread, 2), descriptor.daemon ? 1 : 0);
+  Atomics.store(
+    i32,
+    control.threadRowWord(thread, ThreadRowField.descriptor),
+    control.putText(JSON.stringify(descriptor)),
+  );
   Atomics.store(i32, heap.threadWord(thread, ThreadField.status), ThreadStatus.Starting);
-  if (!descriptor.daemon) Atomics.add(i32, control.word(C.liveThreads), 1);
+  if (!descriptor.daemon) Atomics.add(i32, control.word(ControlWord.liveThreads), 1);
   control.pushSpawn(thread);
   return thread;
 }
 
-/** The descriptor a thread was registered with. */
+/**
+ * The descriptor a thread was registered with. Shared memory may have been scribbled on, so the
+ * text is checked before it is trusted: a bad one is an error, never a half-read thread.
+ */
 export function descriptorOf(control: Control, thread: number): ThreadDescriptor {
-  return JSON.parse(
-    control.getText(Atomics.load(control.i32, control.threadField(thread, 0))),
-  ) as ThreadDescriptor;
+  const at = Atomics.load(control.i32, control.threadRowWord(thread, ThreadRowField.descriptor));
+  const value: unknown = JSON.parse(control.getText(at));
+  if (!isDescriptor(value)) throw new Error(`Thread ${thread}'s descriptor is corrupt.`);
+  return value;
+}
+
+/** Whether a thread has been registered far enough to be described. */
+export function isRegistered(control: Control, thread: number): boolean {
+  return Atomics.load(control.i32, control.threadRowWord(thread, ThreadRowField.descriptor)) !== 0;
+}
+
+function isDescriptor(v: unknown): v is ThreadDescriptor {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  if (typeof d.role !== 'string' || typeof d.name !== 'string' || typeof d.daemon !== 'boolean')
+    return false;
+  switch (d.target) {
+    case 'function':
+      return typeof d.fn === 'string' && Array.isArray(d.args);
+    case 'pool-worker':
+      return Number.isInteger(d.queue);
+    case 'timer':
+      return (
+        typeof d.fn === 'string' &&
+        Array.isArray(d.args) &&
+        typeof d.delayMs === 'number' &&
+        Number.isInteger(d.future)
+      );
+    default:
+      return false;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BlockOp, Heap, Queue, ThreadField, ThreadStatus } from '../sync';
-import { C, Control, runtimeBytesFor } from './control';
+import { ControlWord, Control, runtimeBytesFor } from './control';
 import { readSnapshot, Watchdog } from './watchdog';
 
 type Snapshot = Parameters<Watchdog['observe']>[0];
@@ -66,7 +66,7 @@ describe('readSnapshot', () => {
     });
     const control = new Control(heap);
     const queue = new Queue(heap, 1, { name: 'q' });
-    control.store(C.nextThread, 1);
+    control.store(ControlWord.nextThread, 1);
     const i32 = heap.i32;
     i32[heap.threadWord(0, ThreadField.status)] = ThreadStatus.Running;
     i32[heap.threadWord(0, ThreadField.blockedOn)] = queue.id + 1;

@@ -1,7 +1,7 @@
 import { BlockOp, ThreadField, ThreadStatus, type Heap } from '../sync';
 import { cyclesOf, stuckOf, waitGraphOf, type WaitSnapshot } from '../trace/wait-graph';
 import type { CycleStep, WaitEdge } from '../trace/types';
-import { C, type Control } from './control';
+import { ControlWord, type Control } from './control';
 
 /** Waits whose word changes wake every sleeper on it (notify all). */
 const WAKES_ALL = new Set<number>([BlockOp.Join, BlockOp.Result, BlockOp.Wait, BlockOp.Barrier]);
@@ -16,7 +16,7 @@ export type Verdict =
  */
 export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epochs: number[] } {
   const i32 = heap.i32;
-  const count = Math.min(control.load(C.nextThread), heap.maxThreads);
+  const count = Math.min(control.load(ControlWord.nextThread), heap.maxThreads);
   const threads: WaitSnapshot['threads'] = [];
   const epochs: number[] = [];
   for (let id = 0; id < count; id++) {

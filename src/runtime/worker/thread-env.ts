@@ -9,7 +9,7 @@ import {
   type SharedObject,
 } from '../../sync';
 import { registerThread } from '../spawn';
-import { C, type Control } from '../control';
+import { ControlWord, type Control } from '../control';
 import type { Gil } from '../gil';
 import type { RunConfig, ThreadDescriptor } from '../run-config';
 import { seededRandom, spin } from './kernel';
@@ -87,20 +87,20 @@ export class ThreadEnv {
   input(prompt: unknown): string {
     this.checkpoint();
     const i32 = this.control.i32;
-    const waiting = this.control.word(C.inputWaiting);
+    const waiting = this.control.word(ControlWord.inputWaiting);
     // One thread at a time may hold the console.
     for (let other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1); other !== 0;) {
       Atomics.wait(i32, waiting, other, 50);
       other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1);
     }
-    const seq = this.control.load(C.inputSeq);
+    const seq = this.control.load(ControlWord.inputSeq);
     if (prompt !== undefined && prompt !== '') this.print([prompt]);
     this.sink.emit(EventKind.InputBegin, -1, 0, true);
     this.gil?.release();
-    while (this.control.load(C.inputSeq) === seq)
-      Atomics.wait(i32, this.control.word(C.inputSeq), seq);
+    while (this.control.load(ControlWord.inputSeq) === seq)
+      Atomics.wait(i32, this.control.word(ControlWord.inputSeq), seq);
     this.gil?.acquire();
-    const line = this.control.getText(this.control.load(C.inputText));
+    const line = this.control.getText(this.control.load(ControlWord.inputText));
     Atomics.store(i32, waiting, 0);
     Atomics.notify(i32, waiting);
     this.sink.emit(EventKind.InputEnd, -1, 0, true);
@@ -129,7 +129,7 @@ export class ThreadEnv {
 
   /** Hands out a new future slot (also used as a timer's cancel flag). */
   newFuture(): number {
-    const future = Atomics.add(this.control.i32, this.control.word(C.futureCount), 1);
+    const future = Atomics.add(this.control.i32, this.control.word(ControlWord.futureCount), 1);
     this.control.futureWord(future);
     return future;
   }

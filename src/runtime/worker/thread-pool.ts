@@ -1,5 +1,5 @@
 import { Blocking, BlockOp, ObjectKind, Queue, WakeResult } from '../../sync';
-import { C, FutureState } from '../control';
+import { ControlWord, FutureState } from '../control';
 import { joinThread } from './threads';
 import type { ThreadEnv } from './thread-env';
 
@@ -95,13 +95,13 @@ export class ProgramFuture {
       blocking.end(WakeResult.Ok);
     }
     if (this.state === FutureState.Cancelled) throw new CancelledError('The task was cancelled.');
-    return JSON.parse(this.env.control.getText(Atomics.load(i32, word + 1))) as Outcome;
+    return JSON.parse(this.env.control.getText(Atomics.load(i32, word + FutureRowField.result))) as Outcome;
   }
 }
 
 function completed(env: ThreadEnv): void {
-  Atomics.add(env.control.i32, env.control.word(C.completions), 1);
-  Atomics.notify(env.control.i32, env.control.word(C.completions));
+  Atomics.add(env.control.i32, env.control.word(ControlWord.completions), 1);
+  Atomics.notify(env.control.i32, env.control.word(ControlWord.completions));
 }
 
 /** A pool of at most `maxWorkers` threads running submitted tasks. */
@@ -136,8 +136,8 @@ export class ProgramThreadPool {
       const index = this.workers.length;
       this.workers.push(
         this.env.spawn({
-          fn: '__pool',
-          args: [this.tasks.id],
+          target: 'pool-worker',
+          queue: this.tasks.id,
           role: this.name,
           name: `${this.name}-w${index}`,
           daemon: false,
@@ -175,7 +175,7 @@ export function* asCompleted(
 ): Generator<ProgramFuture> {
   const pending = new Set(futures);
   const i32 = env.control.i32;
-  const word = env.control.word(C.completions);
+  const word = env.control.word(ControlWord.completions);
   const deadline = timeoutMs === undefined ? Infinity : performance.now() + timeoutMs;
   while (pending.size > 0) {
     const seen = Atomics.load(i32, word);
@@ -228,7 +228,7 @@ export function runPoolWorker(env: ThreadEnv, tasks: Queue): void {
       outcome =
         error instanceof Error ? { e: error.message, name: error.name } : { e: String(error) };
     }
-    Atomics.store(control.i32, word + 1, control.putText(JSON.stringify(outcome)));
+    Atomics.store(control.i32, word + FutureRowField.result, control.putText(JSON.stringify(outcome)));
     Atomics.store(
       control.i32,
       word,

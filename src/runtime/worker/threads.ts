@@ -28,6 +28,7 @@ export class ProgramThread {
       throw new Error(`${this.name} was already started: a thread can only be started once.`);
     const fn = this.env.exportNameOf(this.target, 'new Thread(target)');
     this.id = this.env.spawn({
+      target: 'function',
       fn,
       args: this.args,
       role: 'thread',
@@ -111,8 +112,11 @@ export class ProgramTimer {
     if (this.started) throw new Error('A timer can only be started once.');
     this.started = true;
     this.id = this.env.spawn({
-      fn: '__timer',
-      args: [this.delayMs, this.fnName, this.args, this.future],
+      target: 'timer',
+      fn: this.fnName,
+      args: this.args,
+      delayMs: this.delayMs,
+      future: this.future,
       role: 'timer',
       name: `Timer-${this.future}`,
       daemon: this.daemon,

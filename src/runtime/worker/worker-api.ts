@@ -11,10 +11,11 @@ import {
   type EventSink,
 } from '../../sync';
 import { TraceRings } from '../../trace/ring';
-import { C, Control, RunState } from '../control';
+import { ControlWord, Control, RunState } from '../control';
 import { Gil } from '../gil';
 import { descriptorOf } from '../spawn';
-import { analyzeSource, sourceErrorOf, type SourceError } from '../program-source';
+import { analyzeSource, type SourceError } from '../program-source';
+import { sourceErrorOf } from '../thrown-value';
 import type { ProgramInfo, RunConfig, ThreadDescriptor } from '../run-config';
 import { programGlobals } from './program-globals';
 import { calibrate } from './kernel';
@@ -76,12 +77,12 @@ export const workerApi = {
         await runThread(heap, control, rings, config, thread);
         continue;
       }
-      if (control.load(C.runState) !== RunState.Running) return;
-      const tail = control.load(C.spawnTail);
+      if (control.load(ControlWord.runState) !== RunState.Running) return;
+      const tail = control.load(ControlWord.spawnTail);
       if (control.pendingSpawns() > 0) continue;
-      Atomics.add(i32, control.word(C.idleWorkers), 1);
-      Atomics.wait(i32, control.word(C.spawnTail), tail);
-      Atomics.sub(i32, control.word(C.idleWorkers), 1);
+      Atomics.add(i32, control.word(ControlWord.idleWorkers), 1);
+      Atomics.wait(i32, control.word(ControlWord.spawnTail), tail);
+      Atomics.sub(i32, control.word(ControlWord.idleWorkers), 1);
     }
   },
 
@@ -205,7 +206,7 @@ async function runThread(
     failed = true;
     Atomics.store(
       i32,
-      control.threadField(thread, 1),
+      control.threadRowWord(thread, ThreadRowField.error),
       control.putText(JSON.stringify(sourceErrorOf(error, url))),
     );
     abandonLocksOf(heap, thread);
@@ -215,20 +216,19 @@ async function runThread(
     Atomics.store(i32, statusWord, failed ? ThreadStatus.Failed : ThreadStatus.Done);
     Atomics.notify(i32, statusWord);
     if (!descriptor.daemon) {
-      Atomics.sub(i32, control.word(C.liveThreads), 1);
-      Atomics.notify(i32, control.word(C.liveThreads));
+      Atomics.sub(i32, control.word(ControlWord.liveThreads), 1);
+      Atomics.notify(i32, control.word(ControlWord.liveThreads));
     }
   }
 }
 
 function runTarget(env: ThreadEnv, descriptor: ThreadDescriptor): void {
-  const [a, b, c, d] = descriptor.args;
-  if (descriptor.fn === '__pool') {
-    runPoolWorker(env, attach(Queue, env.heap, Number(a)));
+  if (descriptor.target === 'pool-worker') {
+    runPoolWorker(env, attach(Queue, env.heap, descriptor.queue));
     return;
   }
-  if (descriptor.fn === '__timer') {
-    runTimer(env, Number(a), String(b), Array.isArray(c) ? c : [], Number(d));
+  if (descriptor.target === 'timer') {
+    runTimer(env, descriptor.delayMs, descriptor.fn, descriptor.args, descriptor.future);
     return;
   }
   const fn = env.exports[descriptor.fn];
