@@ -1,12 +1,50 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { isolationHeaders, productionHeaders } from './scripts/isolation-headers';
+import {
+  contentSecurityPolicy,
+  isolationHeaders,
+  productionHeaders,
+  RUNNER_PATH,
+  runnerContentSecurityPolicy,
+} from './scripts/isolation-headers';
+
+/**
+ * The runner frame (runner.html) gets its own Content-Security-Policy, and the dev server lets
+ * its opaque origin (Origin: null, a sandboxed frame) load our modules with CORS.
+ */
+function runnerFrameHeaders(): Plugin {
+  return {
+    name: 'interleave-runner-frame-headers',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.headers.origin === 'null') res.setHeader('Access-Control-Allow-Origin', 'null');
+        next();
+      });
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const runner = new URL(req.url ?? '/', 'http://x').pathname === RUNNER_PATH;
+        res.setHeader(
+          'Content-Security-Policy',
+          runner ? runnerContentSecurityPolicy : contentSecurityPolicy,
+        );
+        next();
+      });
+    },
+  };
+}
+
+function withoutPolicy(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name !== 'Content-Security-Policy'),
+  );
+}
 
 // Every response (documents and worker scripts alike) carries the isolation headers: a module
-// worker served without COEP fails to load under an isolated page (PLATFORM-NOTES.md).
+// worker served without COEP fails to load under an isolated page (docs/hosting.md).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), runnerFrameHeaders()],
   resolve: {
     // Monaco's package exports hide its CSS; the JavaScript-only editor imports its pieces directly.
     alias: [
@@ -19,12 +57,15 @@ export default defineConfig({
     ],
   },
   server: { headers: isolationHeaders, host: '127.0.0.1' },
-  preview: { headers: productionHeaders, host: '127.0.0.1' },
-  worker: { format: 'es' },
+  // Two policies would both be enforced: the plugin sends the one that fits the path.
+  preview: { headers: withoutPolicy(productionHeaders), host: '127.0.0.1' },
+  // Classic (iife) workers: a sandboxed runner frame cannot start module workers (Chromium fails
+  // them from an opaque origin), while a classic worker may still import() program modules.
+  worker: { format: 'iife' },
   build: {
     target: 'es2023',
     rollupOptions: {
-      input: { main: 'index.html', bench: 'bench.html' },
+      input: { main: 'index.html', runner: 'runner.html', bench: 'bench.html' },
     },
   },
   test: {

@@ -1,9 +1,10 @@
-// The runtime as the app uses it: one Session over one warm WorkerPool, running programs given as
+// The runtime as the app uses it: one Session over the runner frame's warm worker pool, running programs given as
 // source (the `scratch` demo with `code` set), plus the worker baselines the runtime figures use.
 import type { DemoDefinition } from '../src/demos/types';
 import type { ParamValue, RunReport } from '../src/runtime/contract-types';
 import { Session } from '../src/runtime/session';
-import { WorkerPool } from '../src/runtime/web-worker-pool';
+import { RunnerClient } from '../src/runtime/runner-client';
+import { openRunnerFrame } from '../src/ui/runner-frame';
 import { median } from './figure';
 
 /** The bench's own `scratch` demo: programs arrive as `code`, so it only has to exist. */
@@ -19,7 +20,7 @@ const scratchDemo: DemoDefinition = {
 };
 
 export function createSession(): Session {
-  return new Session(new WorkerPool(), [scratchDemo]);
+  return new Session(new RunnerClient(openRunnerFrame), [scratchDemo]);
 }
 
 /** Runs `code` without touching the session's state (as the lab's sweeps do). */

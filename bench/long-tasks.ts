@@ -1,5 +1,5 @@
 // Main-thread long tasks (> 50 ms) on the bare bench page while an 8-thread lock-heavy program
-// runs through the Session and its live log is drained on every animation frame, as the UI does.
+// runs through the Session: the runner frame streams its live log to the page, which merges it.
 import type { Session } from '../src/runtime/session';
 import { measure, round, type Figure, type Figures } from './figure';
 import { expectOutcome, startCode } from './harness';
@@ -18,7 +18,6 @@ export async function longTasks(session: Session): Promise<Figure> {
   let frames = 0;
   let drawing = true;
   const onFrame = () => {
-    session.running?.log.drain();
     frames++;
     if (drawing) requestAnimationFrame(onFrame);
   };

@@ -1,6 +1,7 @@
 /**
- * The response headers that make the app cross-origin isolated. One list, used by the dev and
- * preview servers, the e2e server and (mirrored by hand) public/_headers.
+ * The response headers of the app, in one place: used by the dev and preview servers, the e2e
+ * server and (mirrored by hand, checked by a test) public/_headers. docs/hosting.md explains
+ * each one.
  *
  * - COOP + COEP isolate a top-level document and its workers (SharedArrayBuffer, Atomics.wait).
  * - Document-Isolation-Policy isolates the document even inside a non-isolated embedder
@@ -15,14 +16,15 @@ export const isolationHeaders: Record<string, string> = {
 };
 
 /**
- * The Content-Security-Policy of the built app: everything from our own origin; program modules
- * are blob: URLs imported inside workers (never on the page); Monaco sets inline styles. The dev
- * server does not send it (Vite's dev client injects inline scripts).
+ * The page's Content-Security-Policy: everything from our own origin, nothing from blob: (the
+ * page never runs program code — that happens in the runner frame), Monaco's inline styles, and
+ * the runner frame itself (frame-src 'self').
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' blob:",
-  "worker-src 'self' blob:",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "frame-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -32,8 +34,30 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
-/** Headers for the built app: isolation plus the CSP. */
+/**
+ * The runner frame's policy (runner.html), inherited by its blob workers: program modules are
+ * blob: URLs imported in those workers, and programs reach no network at all (connect-src 'none').
+ */
+export const runnerContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self' blob:",
+  'worker-src blob:',
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Headers every production response carries. */
 export const productionHeaders: Record<string, string> = {
   ...isolationHeaders,
   'Content-Security-Policy': contentSecurityPolicy,
+  // Scripts are only ever run as the types we serve them as.
+  'X-Content-Type-Options': 'nosniff',
+  // A share link's #s= never travels (fragments do not), and no path or query leaks either.
+  'Referrer-Policy': 'no-referrer',
+  // The runner frame is an opaque origin (sandboxed): its module scripts load with CORS.
+  'Access-Control-Allow-Origin': '*',
 };
+
+/** The path of the runner frame's document, which gets {@link runnerContentSecurityPolicy}. */
+export const RUNNER_PATH = '/runner.html';

@@ -2,11 +2,12 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { demos } from './demos/catalogue';
 import { Session } from './runtime/session';
-import { WorkerPool } from './runtime/web-worker-pool';
+import { RunnerClient } from './runtime/runner-client';
 import { App } from './ui/App';
 import { fallbackTargetOf } from './ui/fallback/fallback-target';
 import { createInterleaveApi } from './ui/interleave-api';
 import { isolationProblem } from './ui/isolation';
+import { openRunnerFrame } from './ui/runner-frame';
 import { NotIsolated } from './ui/NotIsolated';
 import { arrive, serveApi } from './ui/startup';
 import './ui/theme.css';
@@ -36,7 +37,7 @@ if (root) {
       ),
     );
   } else {
-    const session = new Session(new WorkerPool(), demos);
+    const session = new Session(new RunnerClient(openRunnerFrame), demos);
     serveApi(session, createInterleaveApi(session));
     if (new URLSearchParams(location.search).get('record') === '1') exposeRecorder(session);
     void arrive(session, storageOrNull()).then((arrival) =>

@@ -1,7 +1,7 @@
 import { BlockOp, ObjectKind, ThreadField, ThreadStatus, type Heap } from '../sync';
 import { statsOf } from '../trace/stats';
 import type { CycleStep, WaitEdge } from '../trace/types';
-import type { Control } from './control';
+import { ThreadRowField, type Control } from './control';
 import type { LiveLog } from './live-log';
 import type { Outcome, RunReport, ThreadReport } from './contract-types';
 import type { SourceError } from './program-source';
@@ -72,6 +72,33 @@ export function buildReport(heap: Heap, control: Control, log: LiveLog, ending: 
   return report;
 }
 
+/** The report of a run whose shared memory cannot be read: what the page had already read of it. */
+export function reportFromLog(log: LiveLog, ending: Ending): RunReport {
+  const threads: ThreadReport[] = log.threads.map(({ id, role }) => ({
+    id,
+    role,
+    status: 'running',
+  }));
+  if (ending.programError)
+    threads.unshift({ id: -1, role: 'program', status: 'error', error: ending.programError });
+  return {
+    outcome: ending.outcome,
+    mode: 'parallel',
+    gil: ending.gil,
+    wallMs: Math.round(ending.wallMs * 100) / 100,
+    threads,
+    shared: {},
+    stats: {
+      events: log.events.length,
+      droppedEvents: log.dropped,
+      acquisitions: 0,
+      contended: 0,
+      maxHolders: {},
+    },
+    output: log.output,
+  };
+}
+
 function threadReport(
   heap: Heap,
   control: Control,
@@ -85,7 +112,7 @@ function threadReport(
   if (status === ThreadStatus.Done) return { id, role, status: 'done' };
   if (status === ThreadStatus.Failed) {
     const text = Atomics.load(i32, control.threadRowWord(id, ThreadRowField.error));
-    const error = text ? (JSON.parse(control.getText(text)) as SourceError) : { message: 'failed' };
+    const error = text ? sourceErrorFrom(control.getText(text)) : { message: 'failed' };
     return { id, role, status: 'error', error };
   }
   const blockedOn = Atomics.load(i32, heap.threadWord(id, ThreadField.blockedOn)) - 1;
@@ -112,4 +139,15 @@ function sharedValues(heap: Heap): Record<string, number | number[]> {
     }
   }
   return shared;
+}
+
+/** A thread's stored error, checked: the text lives in memory the program could scribble on. */
+function sourceErrorFrom(text: string): SourceError {
+  const value: unknown = JSON.parse(text);
+  const e = value as Partial<SourceError> | null;
+  if (typeof e?.message !== 'string') throw new Error("A thread's stored error is corrupt.");
+  const error: SourceError = { message: e.message };
+  if (Number.isInteger(e.line)) error.line = e.line;
+  if (Number.isInteger(e.column)) error.column = e.column;
+  return error;
 }

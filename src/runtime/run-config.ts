@@ -23,8 +23,8 @@ type ThreadIdentity = { role: string; name: string; daemon: boolean };
 export type ThreadDescriptor = ThreadIdentity &
   (
     | /** An exported function of the program, called with `args`. */
-    { target: 'function'; fn: string; args: unknown[] }
-    /** A ThreadPool's worker thread: runs tasks from the pool's queue until it closes. */
+      { target: 'function'; fn: string; args: unknown[] }
+      /** A ThreadPool's worker thread: runs tasks from the pool's queue until it closes. */
     | { target: 'pool-worker'; queue: number }
     /** A Timer: waits `delayMs` (unless cancelled through its future), then calls `fn(...args)`. */
     | { target: 'timer'; fn: string; args: unknown[]; delayMs: number; future: number }

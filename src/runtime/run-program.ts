@@ -5,7 +5,7 @@ import { namesOf } from '../trace/names';
 import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
 import { ControlWord, Control, RunState, runtimeBytesFor } from './control';
 import type { ParamValue, RunReport } from './contract-types';
-import { buildReport, type Ending } from './build-report';
+import { buildReport, reportFromLog, type Ending } from './build-report';
 import { HeapDrain } from './heap-drain';
 import { initialThreads } from './initial-threads';
 import { LiveLog, type Hang, type LogDelta } from './live-log';
@@ -14,6 +14,7 @@ import type { RunConfig } from './run-config';
 import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
+import type { PrepareResult } from './worker/worker-api';
 
 export type RunOptions = {
   source: string;
@@ -36,6 +37,8 @@ export type ProgramRun = {
   readonly report: Promise<RunReport>;
   /** Ends the run now (infinite loops included) by terminating its workers. */
   stop(): void;
+  /** Ends the run now as `error`, saying why (the runner ran out of memory…). */
+  abort(message: string): void;
   /** Answers the thread blocked in `input()`. */
   sendInput(line: string): void;
   /** The thread waiting for input (and its prompt is the last output line), or -1. */
@@ -65,6 +68,7 @@ export function startRun(
     log: lifecycle.log,
     report: lifecycle.run(),
     stop: () => lifecycle.stop(),
+    abort: (message) => lifecycle.abort(message),
     sendInput: (line) => lifecycle.sendInput(line),
     inputWaiting: () => lifecycle.log.inputWaiting,
   };
@@ -90,8 +94,8 @@ class RunLifecycle {
   private readonly stopped: Promise<void>;
   private requestStop: () => void = () => {};
   private stopRequested = false;
-  /** A worker's own failure (not the program's): ends the run as `error`. */
-  private workerFailure: string | null = null;
+  /** Why the run must end as `error` though the program did not fail (a worker died, memory). */
+  private failure: string | null = null;
   private readonly gil: boolean;
   private startEpochMs = epochMs();
 
@@ -100,7 +104,10 @@ class RunLifecycle {
     private readonly options: RunOptions,
     private readonly onDelta?: (delta: LogDelta) => void,
   ) {
-    this.heap = Heap.create({ maxThreads: MAX_THREADS, runtimeBytes: runtimeBytesFor(MAX_THREADS) });
+    this.heap = Heap.create({
+      maxThreads: MAX_THREADS,
+      runtimeBytes: runtimeBytesFor(MAX_THREADS),
+    });
     this.control = new Control(this.heap);
     this.rings = TraceRings.create(MAX_THREADS, options.traceCapacity ?? 8192);
     this.drain = new HeapDrain(this.heap, this.control, this.rings);
@@ -110,6 +117,11 @@ class RunLifecycle {
 
   stop(): void {
     this.stopRequested = true;
+    this.requestStop();
+  }
+
+  abort(message: string): void {
+    this.failure ??= message;
     this.requestStop();
   }
 
@@ -129,12 +141,13 @@ class RunLifecycle {
       ending = this.internalFailure(error);
     }
     this.retireAll();
+    this.phase = 'done';
     try {
-      return this.report(ending);
+      this.publish();
+      return buildReport(this.heap, this.control, this.log, ending);
     } catch (error) {
-      return this.report(this.internalFailure(error), false);
-    } finally {
-      this.phase = 'done';
+      // The run's memory cannot be read any more: report what the log already holds.
+      return reportFromLog(this.log, this.internalFailure(error));
     }
   }
 
@@ -142,8 +155,12 @@ class RunLifecycle {
     const config = await this.configure();
     const first = this.borrow(1)[0];
     if (!first) throw new Error('no worker for the top level');
-    const prepared = await this.within(first.api.prepare(config), TOP_LEVEL_LIMIT_MS);
-    if (prepared === 'stopped') return this.ending('stopped', 0);
+    const prepared = await this.within<PrepareResult>(
+      first.api.prepare(config),
+      TOP_LEVEL_LIMIT_MS,
+    );
+    if (prepared === 'stopped')
+      return this.failure ? this.programError(this.failure) : this.ending('stopped', 0);
     if (prepared === 'timeout')
       return this.programError(
         `The top level ran longer than ${TOP_LEVEL_LIMIT_MS / 1000} s. It runs before any thread ` +
@@ -189,11 +206,8 @@ class RunLifecycle {
       this.publish();
       const nowMs = epochMs() - config.startEpochMs;
       if (this.stopRequested) return this.ending('stopped', nowMs);
-      if (this.workerFailure) return this.programError(this.workerFailure, nowMs);
-      if (
-        this.control.load(ControlWord.liveThreads) === 0 &&
-        this.control.pendingSpawns() === 0
-      )
+      if (this.failure) return this.programError(this.failure, nowMs);
+      if (this.control.load(ControlWord.liveThreads) === 0 && this.control.pendingSpawns() === 0)
         return this.ending('ok', this.threadSpanMs() ?? nowMs);
       if (nowMs > limitMs) return this.ending('timeout', nowMs);
       const verdict = watchdog.observe(readSnapshot(this.heap, this.control), nowMs);
@@ -232,7 +246,7 @@ class RunLifecycle {
   /** Lets a worker run threads; its own failure (not a program's exception) ends the run. */
   private serve(w: PoolWorker, config: RunConfig): void {
     w.api.serve(config).catch((error: unknown) => {
-      this.workerFailure ??= `A worker failed while running threads: ${messageOf(error)}`;
+      this.failure ??= `A worker failed while running threads: ${messageOf(error)}`;
       this.requestStop();
     });
   }
@@ -249,11 +263,9 @@ class RunLifecycle {
     const limit = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limitMs);
     });
-    return Promise.race([
-      promise,
-      this.stopped.then(() => 'stopped' as const),
-      limit,
-    ]).finally(() => clearTimeout(timer));
+    return Promise.race([promise, this.stopped.then(() => 'stopped' as const), limit]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   private async check(config: RunConfig): Promise<{ passed: boolean; message?: string }> {
@@ -339,17 +351,5 @@ class RunLifecycle {
   private internalFailure(error: unknown): Ending {
     const wallMs = this.phase === 'preparing' ? 0 : epochMs() - this.startEpochMs;
     return this.programError(`The run could not continue: ${messageOf(error)}`, wallMs);
-  }
-
-  /** The report; `fromMemory` false when the run's memory itself cannot be read any more. */
-  private report(ending: Ending, fromMemory = true): RunReport {
-    if (fromMemory) {
-      try {
-        this.publish();
-      } catch {
-        // The memory is garbage: report what the log already holds.
-      }
-    }
-    return buildReport(fromMemory ? this.heap : null, this.control, this.log, ending);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoDefinition } from '../demos/types';
 import { Session } from './session';
-import type { WorkerPool } from './web-worker-pool';
+import type { Runner } from './runner';
 
 const demo = (id: string): DemoDefinition => ({
   id,
@@ -15,11 +15,15 @@ const demo = (id: string): DemoDefinition => ({
 });
 
 // Switching demos touches no worker: a pool is never asked for one here.
-const noPool = {} as WorkerPool;
+const noRunner: Runner = {
+  start: () => {
+    throw new Error('no runs in this test');
+  },
+};
 
 describe('Session', () => {
   it('keeps each demo’s edits when the learner switches away and back', () => {
-    const session = new Session(noPool, [demo('scratch'), demo('race')]);
+    const session = new Session(noRunner, [demo('scratch'), demo('race')]);
     session.update({ code: 'export function main() {}' });
     session.switchDemo('race');
     session.update({ params: { fix: true } });
@@ -31,7 +35,7 @@ describe('Session', () => {
   });
 
   it('gives every demo the common knobs under its own', () => {
-    const session = new Session(noPool, [demo('scratch')]);
+    const session = new Session(noRunner, [demo('scratch')]);
     expect(session.defaultsOf('scratch')).toEqual({ gil: false, seed: 1, fix: false });
   });
 });

@@ -1,8 +1,8 @@
 import type { DemoDefinition } from '../demos/types';
 import type { ParamValue, RunReport, State } from './contract-types';
 import type { LiveLog } from './live-log';
-import { startRun, type ProgramRun } from './run-program';
-import type { WorkerPool } from './web-worker-pool';
+import type { ProgramRun } from './run-program';
+import type { Runner } from './runner';
 
 /** What `window.interleave.demos()` lists (DESIGN.md §3). */
 export type DemoSummary = {
@@ -39,7 +39,7 @@ export class Session {
   private changes = 0;
 
   constructor(
-    private readonly pool: WorkerPool,
+    private readonly runner: Runner,
     private readonly catalogue: readonly DemoDefinition[],
     readonly defaultDemo = 'scratch',
   ) {
@@ -110,7 +110,7 @@ export class Session {
   /** Runs the current program (stopping one in progress first); resolves with its report. */
   async run(): Promise<RunReport> {
     this.stop();
-    const run = startRun(this.pool, this.programOf(this.current));
+    const run = this.runner.start(this.programOf(this.current));
     this.run_ = run;
     this.lastLog = run.log;
     this.emit();
@@ -134,7 +134,7 @@ export class Session {
    * sweeps); `signal` stops it.
    */
   runState(state: State, signal?: AbortSignal): Promise<RunReport> {
-    const run = startRun(this.pool, { ...this.programOf(state), trace: 'timing' });
+    const run = this.runner.start({ ...this.programOf(state), trace: 'timing' });
     signal?.addEventListener('abort', () => run.stop(), { once: true });
     return run.report;
   }

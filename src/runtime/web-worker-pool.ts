@@ -1,26 +1,33 @@
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { WorkerApi } from './worker/worker-api';
 import { MAX_THREADS } from './spawn';
+import { CONNECT } from './worker-connect';
 
 /** One program worker and its Comlink handle. */
 export type PoolWorker = { readonly worker: Worker; readonly api: Remote<WorkerApi> };
 
+/** Makes a program worker (bundled into the runner, which may not load worker scripts by URL). */
+export type WorkerFactory = () => Worker;
+
 /**
  * The one gateway to the program workers (squoosh's WorkerBridge, for many workers): it owns
- * every Worker, keeps some warm so a run does not pay start-up, lends them to runs, and cancels
- * by terminating. A worker blocked in Atomics.wait cannot answer messages, so nothing here waits
- * on a busy worker except its run's own promises.
+ * every Worker, keeps fresh ones warm so a run does not pay start-up, lends them to runs, and
+ * ends them by terminating. A worker that ran a program's code is never lent again: the next run
+ * gets a fresh realm (no global, prototype, listener, timer or nested worker survives a run).
  */
 export class WorkerPool {
   private readonly idle: PoolWorker[] = [];
   private readonly lent = new Set<PoolWorker>();
   private calibration: Promise<number> | null = null;
 
-  constructor(private readonly warm = Math.min(8, Math.max(4, navigator.hardwareConcurrency * 2))) {
-    for (let i = 0; i < warm; i++) this.idle.push(startWorker());
+  constructor(
+    private readonly create: WorkerFactory,
+    private readonly warm = Math.min(8, Math.max(4, navigator.hardwareConcurrency * 2)),
+  ) {
+    this.refill();
   }
 
-  /** work(1) in kernel iterations, measured once on one idle worker. */
+  /** work(1) in kernel iterations, measured once on one fresh worker (no program ran there). */
   workItersPerMs(): Promise<number> {
     this.calibration ??= (async () => {
       const [w] = this.take(1);
@@ -28,48 +35,57 @@ export class WorkerPool {
       try {
         return await w.api.calibrate();
       } finally {
-        this.give([w]);
+        this.lent.delete(w);
+        this.idle.push(w);
       }
     })();
     return this.calibration;
   }
 
-  /** Lends `n` workers, starting new ones past the idle ones (up to the thread limit). */
+  /** Lends `n` fresh workers, starting new ones past the warm ones (up to the thread limit). */
   take(n: number): PoolWorker[] {
     if (this.lent.size + n > MAX_THREADS)
       throw new RangeError(`At most ${MAX_THREADS} threads can run at once.`);
     const taken: PoolWorker[] = [];
-    for (let i = 0; i < n; i++) taken.push(this.idle.pop() ?? startWorker());
+    for (let i = 0; i < n; i++) taken.push(this.idle.pop() ?? this.start());
     for (const w of taken) this.lent.add(w);
     return taken;
   }
 
-  /** Returns workers that finished their part of a run and are responsive. */
-  give(workers: readonly PoolWorker[]): void {
-    for (const w of workers) {
-      if (this.lent.delete(w)) this.idle.push(w);
-    }
-  }
-
-  /** Ends workers that may be stuck (blocked, looping, daemon threads) and warms fresh ones. */
-  replace(workers: readonly PoolWorker[]): void {
+  /**
+   * Ends workers a run used (whatever they are doing: blocked, looping, daemon threads) and warms
+   * fresh ones in the background for the next run.
+   */
+  retire(workers: readonly PoolWorker[]): void {
     for (const w of workers) {
       this.lent.delete(w);
       w.api[releaseProxy]();
       w.worker.terminate();
     }
-    while (this.idle.length < this.warm) this.idle.push(startWorker());
+    this.refill();
   }
 
   get idleCount(): number {
     return this.idle.length;
   }
-}
 
-function startWorker(): PoolWorker {
-  const worker = new Worker(new URL('./program.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'interleave-thread',
-  });
-  return { worker, api: wrap<WorkerApi>(worker) };
+  get lentCount(): number {
+    return this.lent.size;
+  }
+
+  private refill(): void {
+    while (this.idle.length < this.warm) this.idle.push(this.start());
+  }
+
+  /**
+   * Control travels on a private MessageChannel handed over in the worker's first message,
+   * before any program code exists there: a program can post on its worker's global scope, but
+   * nobody listens to that, so it cannot forge the runtime's replies.
+   */
+  private start(): PoolWorker {
+    const worker = this.create();
+    const channel = new MessageChannel();
+    worker.postMessage({ type: CONNECT, port: channel.port2 }, [channel.port2]);
+    return { worker, api: wrap<WorkerApi>(channel.port1) };
+  }
 }

@@ -13,9 +13,13 @@ import {
   SharedArray,
   SharedFloat,
   SharedInt,
-  type Heap,
+  SharedObject,
+  attach,
+  objectKindName,
 } from '../../sync';
 import type { ParamValue } from '../contract-types';
+import { adopt, facadeClass, ProgramObject, targetFor, type EntryHook } from './facade';
+import { SURFACES, type SurfaceName } from './program-surface';
 import {
   asCompleted,
   CancelledError,
@@ -26,94 +30,88 @@ import {
 import { ProgramThread, ProgramTimer } from './threads';
 import type { ThreadEnv } from './thread-env';
 
-type Constructor = new (...args: never[]) => object;
+type Facade = new (...args: unknown[]) => ProgramObject;
+
+// The shared primitives' constructors all take the heap first; a program never sees it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each class's own arguments follow the heap
+type Primitive = new (heap: never, ...args: any[]) => SharedObject;
+
+const PRIMITIVES = {
+  Lock,
+  RLock,
+  Semaphore,
+  BoundedSemaphore,
+  Event,
+  Condition,
+  Barrier,
+  Queue,
+  SharedInt,
+  SharedFloat,
+  SharedArray,
+} as const satisfies Partial<Record<SurfaceName, Primitive>>;
 
 /**
- * The program's view of a primitive class: constructed without the heap argument, and (with the
- * GIL on) every method call is a runtime call where the GIL may change hands.
+ * Every global of the program model (docs/programs.md) for one thread. Programs hold facades
+ * (facade.ts): the documented methods of each object and nothing else, so no program can reach
+ * the heap, the trace rings or the runtime's words.
  */
-function bindClass<T extends Constructor>(base: T, heap: Heap, checkpoint: (() => void) | null): T {
-  // The subclass forwards arbitrary constructor arguments: their types are the base class's.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const Bound = class extends (base as unknown as new (...args: any[]) => object) {
-    constructor(...args: unknown[]) {
-      super(heap, ...args);
-    }
-  };
-  Object.defineProperty(Bound, 'name', { value: base.name });
-  if (checkpoint) {
-    for (
-      let proto = base.prototype as object | null;
-      proto && proto !== Object.prototype;
-      proto = Object.getPrototypeOf(proto) as object | null
-    ) {
-      for (const key of Object.getOwnPropertyNames(proto)) {
-        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-        if (
-          key === 'constructor' ||
-          !descriptor ||
-          typeof descriptor.value !== 'function' ||
-          Object.hasOwn(Bound.prototype, key)
-        )
-          continue;
-        const method = descriptor.value as (...a: unknown[]) => unknown;
-        Object.defineProperty(Bound.prototype, key, {
-          value(this: object, ...a: unknown[]) {
-            checkpoint();
-            return method.apply(this, a);
-          },
-          writable: true,
-          configurable: true,
-        });
-      }
-    }
-  }
-  return Bound as unknown as T;
-}
-
-/** Every global of the program model (DESIGN.md §2) for one thread. */
 export function programGlobals(
   env: ThreadEnv,
   params: Readonly<Record<string, ParamValue>>,
 ): Record<string, unknown> {
-  const heap = env.heap;
-  const checkpoint = env.gil ? () => env.checkpoint() : null;
-  const bind = <T extends Constructor>(c: T) => bindClass(c, heap, checkpoint);
+  const enter: EntryHook | null = env.gil ? () => env.checkpoint() : null;
+  const facades = new Map<string, Facade>();
+  /** One facade per runtime object, so `cond.lock === lock` holds as it does in Python. */
+  const adopted = new WeakMap<object, ProgramObject>();
+  const wrap = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const known = adopted.get(value);
+    if (known) return known;
+    const name = facadeNameOf(value);
+    const Facade = name && facades.get(name);
+    if (!Facade) return value;
+    const facade = adopt(Facade, value);
+    adopted.set(value, facade);
+    return facade;
+  };
+  const define = (name: SurfaceName, construct: (args: unknown[]) => object) => {
+    const Facade = facadeClass(name, SURFACES[name], construct, wrap, enter);
+    facades.set(name, Facade);
+    return Facade;
+  };
+  const globals: Record<string, unknown> = {};
+  for (const [name, Type] of Object.entries(PRIMITIVES) as [SurfaceName, Primitive][]) {
+    globals[name] = define(name, (args) => new Type(env.heap as never, ...args));
+  }
+  const Thread = define('Thread', ([target, ...args]) => new ProgramThread(env, target, args));
+  const Timer = define(
+    'Timer',
+    ([delayMs, fn, ...args]) => new ProgramTimer(env, Number(delayMs), fn, args),
+  );
+  const ThreadPool = define('ThreadPool', ([max]) => new ProgramThreadPool(env, Number(max)));
+  const Future = define('Future', () => {
+    throw new TypeError('Futures come from ThreadPool.submit(); they cannot be made directly.');
+  });
+  env.adoptShared = (id) => {
+    const Type: Primitive | undefined =
+      PRIMITIVES[objectKindName[env.heap.kindOf(id)] as keyof typeof PRIMITIVES];
+    return Type ? wrap(attach(Type as unknown as new () => SharedObject, env.heap, id)) : undefined;
+  };
   return {
-    Lock: bind(Lock),
-    RLock: bind(RLock),
-    Semaphore: bind(Semaphore),
-    BoundedSemaphore: bind(BoundedSemaphore),
-    Event: bind(Event),
-    Condition: bind(Condition),
-    Barrier: bind(Barrier),
-    Queue: bind(Queue),
-    SharedInt: bind(SharedInt),
-    SharedFloat: bind(SharedFloat),
-    SharedArray: bind(SharedArray),
+    ...globals,
     BrokenBarrierError,
     QueueEmpty,
     QueueFull,
     CancelledError,
     TimeoutError,
-    Thread: class Thread extends ProgramThread {
-      constructor(target: unknown, ...args: unknown[]) {
-        super(env, target, args);
-      }
+    Thread,
+    Timer,
+    ThreadPool,
+    Future,
+    asCompleted: function* (futures: Iterable<unknown>, timeoutMs?: number) {
+      const inner = [...futures].map((f) => targetFor(f, 'asCompleted(futures)') as ProgramFuture);
+      for (const done of asCompleted(env, inner, timeoutMs)) yield wrap(done);
     },
-    Timer: class Timer extends ProgramTimer {
-      constructor(delayMs: number, fn: unknown, ...args: unknown[]) {
-        super(env, delayMs, fn, args);
-      }
-    },
-    ThreadPool: class ThreadPool extends ProgramThreadPool {
-      constructor(maxWorkers: number) {
-        super(env, maxWorkers);
-      }
-    },
-    Future: ProgramFuture,
-    asCompleted: (futures: Iterable<ProgramFuture>, timeoutMs?: number) =>
-      asCompleted(env, futures, timeoutMs),
     sleep: (ms: number) => env.sleep(ms),
     work: (ms: number) => env.work(ms),
     print: (...args: unknown[]) => env.print(args),
@@ -124,4 +122,15 @@ export function programGlobals(
     local: {},
     params,
   };
+}
+
+/** Which facade stands for a runtime object. */
+function facadeNameOf(value: object): SurfaceName | undefined {
+  if (value instanceof SharedObject)
+    return objectKindName[value.heap.kindOf(value.id)] as SurfaceName;
+  if (value instanceof ProgramThread) return 'Thread';
+  if (value instanceof ProgramTimer) return 'Timer';
+  if (value instanceof ProgramThreadPool) return 'ThreadPool';
+  if (value instanceof ProgramFuture) return 'Future';
+  return undefined;
 }

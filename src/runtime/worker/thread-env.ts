@@ -22,8 +22,8 @@ export class ThreadEnv {
   readonly random: () => number;
   /** The program module's exports, once evaluated (thread targets are found here by name). */
   exports: Record<string, unknown> = {};
-  /** The program's globals in this thread (its classes rebuild handles passed as arguments). */
-  globals: Record<string, unknown> = {};
+  /** The facade of shared object `id` as the program holds it (set with the program's globals). */
+  adoptShared: (id: number) => unknown = () => undefined;
 
   constructor(
     readonly heap: Heap,
@@ -120,9 +120,14 @@ export class ThreadEnv {
     if (Array.isArray(value)) return value.map((v) => this.reviveShared(v));
     if (value === null || typeof value !== 'object') return value;
     const id = (value as { __shared?: unknown }).__shared;
-    if (typeof id === 'number' && Object.keys(value).length === 1) {
-      const type = this.globals[objectKindName[this.heap.kindOf(id)]];
-      if (typeof type === 'function') return attach(type as new () => SharedObject, this.heap, id);
+    if (
+      Number.isInteger(id) &&
+      (id as number) >= 0 &&
+      (id as number) < this.heap.objectCount &&
+      Object.keys(value).length === 1
+    ) {
+      const facade = this.adoptShared(id as number);
+      if (facade !== undefined) return facade;
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.reviveShared(v)]));
   }

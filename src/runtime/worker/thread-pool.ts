@@ -1,5 +1,7 @@
 import { Blocking, BlockOp, ObjectKind, Queue, WakeResult } from '../../sync';
 import { ControlWord, FutureState } from '../control';
+import { FutureRowField } from '../control-layout';
+import { messageOf } from '../thrown-value';
 import { joinThread } from './threads';
 import type { ThreadEnv } from './thread-env';
 
@@ -95,7 +97,9 @@ export class ProgramFuture {
       blocking.end(WakeResult.Ok);
     }
     if (this.state === FutureState.Cancelled) throw new CancelledError('The task was cancelled.');
-    return JSON.parse(this.env.control.getText(Atomics.load(i32, word + FutureRowField.result))) as Outcome;
+    return JSON.parse(
+      this.env.control.getText(Atomics.load(i32, word + FutureRowField.result)),
+    ) as Outcome;
   }
 }
 
@@ -225,10 +229,13 @@ export function runPoolWorker(env: ThreadEnv, tasks: Queue): void {
         throw new TypeError(`'${task.fn}' is not an exported function.`);
       outcome = { v: fn(...(env.reviveShared(task.args) as unknown[])) };
     } catch (error) {
-      outcome =
-        error instanceof Error ? { e: error.message, name: error.name } : { e: String(error) };
+      const name = errorName(error);
+      const message = messageOf(error);
+      outcome = name
+        ? { e: message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message, name }
+        : { e: message };
     }
-    Atomics.store(control.i32, word + FutureRowField.result, control.putText(JSON.stringify(outcome)));
+    Atomics.store(control.i32, word + FutureRowField.result, control.putText(outcomeText(outcome)));
     Atomics.store(
       control.i32,
       word,
@@ -236,5 +243,25 @@ export function runPoolWorker(env: ThreadEnv, tasks: Queue): void {
     );
     Atomics.notify(control.i32, word);
     completed(env);
+  }
+}
+
+/** The name of a thrown Error (for the future's exception), if it has a readable one. */
+function errorName(error: unknown): string | undefined {
+  try {
+    return error instanceof Error ? String(error.name) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The outcome as stored text; a result that cannot travel as JSON becomes the task's error. */
+function outcomeText(outcome: Outcome): string {
+  try {
+    return JSON.stringify(outcome);
+  } catch (error) {
+    return JSON.stringify({
+      e: `The task's result cannot be passed between threads: ${messageOf(error)}`,
+    });
   }
 }

@@ -11,7 +11,7 @@ import {
   type EventSink,
 } from '../../sync';
 import { TraceRings } from '../../trace/ring';
-import { ControlWord, Control, RunState } from '../control';
+import { ControlWord, Control, RunState, TextTooLargeError, ThreadRowField } from '../control';
 import { Gil } from '../gil';
 import { descriptorOf } from '../spawn';
 import { analyzeSource, type SourceError } from '../program-source';
@@ -197,19 +197,16 @@ async function runThread(
   let failed = false;
   try {
     heap.beginStatic('bind');
-    env.globals = programGlobals(env, config.params);
-    const { exports } = await evaluateProgram(config.source, env.globals, (u) => (url = u));
+    const globals = programGlobals(env, config.params);
+    const { exports } = await evaluateProgram(config.source, globals, (u) => (url = u));
     heap.endStatic();
     env.exports = exports;
     runTarget(env, descriptor);
   } catch (error) {
     failed = true;
-    Atomics.store(
-      i32,
-      control.threadRowWord(thread, ThreadRowField.error),
-      control.putText(JSON.stringify(sourceErrorOf(error, url))),
-    );
+    // Locks first: whatever the thrown value does when read, its waiters must not hang.
     abandonLocksOf(heap, thread);
+    recordError(control, thread, sourceErrorOf(error, url));
   } finally {
     gil?.release();
     sink.emit(EventKind.ThreadEnd, -1, failed ? 1 : 0, true);
@@ -238,4 +235,16 @@ function runTarget(env: ThreadEnv, descriptor: ThreadDescriptor): void {
     );
   }
   fn(...(env.reviveShared(descriptor.args) as unknown[]));
+}
+
+/** Stores a thread's error for the report; a message too long for the text arena is cut. */
+function recordError(control: Control, thread: number, error: SourceError): void {
+  let text: number;
+  try {
+    text = control.putText(JSON.stringify(error));
+  } catch (cause) {
+    if (!(cause instanceof TextTooLargeError)) throw cause;
+    text = control.putText(JSON.stringify({ ...error, message: error.message.slice(0, 200) }));
+  }
+  Atomics.store(control.i32, control.threadRowWord(thread, ThreadRowField.error), text);
 }

@@ -1,0 +1,132 @@
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import type { RunReport } from './contract-types';
+import { LiveLog } from './live-log';
+import type { Runner } from './runner';
+import { RUNNER_CRASHED, type RunnerHostApi } from './runner-protocol';
+import type { ProgramRun, RunOptions } from './run-program';
+
+/** A connected runner frame: the port its host API answers on, and how to remove the frame. */
+export type RunnerFrame = { port: MessagePort; dispose(): void };
+
+/** Silence (no message from a frame with a run going) after which the page asks if it lives. */
+const SILENCE_MS = 3_000;
+/** How long a ping may take before the frame is taken for dead. */
+const PING_MS = 4_000;
+
+type Connection = { api: Remote<RunnerHostApi>; frame: RunnerFrame };
+
+/**
+ * The page's side of the runner frame: starts runs there and mirrors each run's log from the
+ * deltas it streams. A frame that falls silent and does not answer a ping has crashed (a memory
+ * bomb kills its process, with no event): its runs end as `error` and a fresh frame replaces it.
+ */
+export class RunnerClient implements Runner {
+  private connection: Promise<Connection> | null = null;
+  private nextRunId = 0;
+  private readonly live = new Map<number, { heardAt: number; crashed: () => void }>();
+  private checking = false;
+
+  constructor(private readonly connect: () => Promise<RunnerFrame>) {
+    void this.connected();
+  }
+
+  start(options: RunOptions): ProgramRun {
+    const runId = ++this.nextRunId;
+    const log = new LiveLog();
+    let settle: (report: RunReport) => void = () => {};
+    const report = new Promise<RunReport>((resolve) => (settle = resolve));
+    const finish = (r: RunReport) => {
+      if (!this.live.delete(runId)) return;
+      settle(r);
+    };
+    const entry = {
+      heardAt: Date.now(),
+      crashed: () => finish(failedReport(options, log, RUNNER_CRASHED)),
+    };
+    this.live.set(runId, entry);
+    const listener = proxy({
+      delta: (delta: Parameters<LiveLog['apply']>[0]) => {
+        entry.heardAt = Date.now();
+        log.apply(delta);
+      },
+      done: (r: RunReport) => finish(r),
+    });
+    const connection = this.connected();
+    const call = (use: (api: Remote<RunnerHostApi>) => Promise<unknown>) =>
+      void connection.then(({ api }) => use(api)).catch(() => undefined);
+    connection
+      .then(({ api }) => api.start(runId, options, listener))
+      .catch((error: unknown) =>
+        finish(failedReport(options, log, `The runner did not take the run: ${String(error)}`)),
+      );
+    void this.watch();
+    return {
+      log,
+      report,
+      stop: () => call((api) => api.stop(runId)),
+      abort: () => call((api) => api.stop(runId)),
+      sendInput: (line) => call((api) => api.input(runId, line)),
+      inputWaiting: () => log.inputWaiting,
+    };
+  }
+
+  private connected(): Promise<Connection> {
+    this.connection ??= this.connect().then((frame) => ({
+      frame,
+      api: wrap<RunnerHostApi>(frame.port),
+    }));
+    return this.connection;
+  }
+
+  /** While runs are going: a frame silent too long must answer a ping, or it is replaced. */
+  private async watch(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    while (this.live.size > 0) {
+      await new Promise((resolve) => setTimeout(resolve, SILENCE_MS / 3));
+      const quiet = [...this.live.values()].every((r) => Date.now() - r.heardAt > SILENCE_MS);
+      if (quiet && this.live.size > 0 && !(await this.answers())) this.replaceFrame();
+    }
+    this.checking = false;
+  }
+
+  private async answers(): Promise<boolean> {
+    const connection = await this.connected();
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), PING_MS));
+    const alive = await Promise.race([connection.api.ping().catch(() => false), timeout]);
+    if (alive) for (const run of this.live.values()) run.heardAt = Date.now();
+    return alive;
+  }
+
+  /** The frame is dead: its runs end as `error`, and the next run gets a new frame. */
+  private replaceFrame(): void {
+    const dead = this.connection;
+    this.connection = null;
+    void dead?.then(({ api, frame }) => {
+      api[releaseProxy]();
+      frame.dispose();
+    });
+    for (const run of [...this.live.values()]) run.crashed();
+    void this.connected();
+  }
+}
+
+/** The report of a run whose runner is gone: what the page had read of it, and why it ended. */
+function failedReport(options: RunOptions, log: LiveLog, message: string): RunReport {
+  return {
+    outcome: 'error',
+    mode: 'parallel',
+    gil: options.params.gil === true,
+    wallMs: 0,
+    threads: [{ id: -1, role: 'program', status: 'error', error: { message } }],
+    shared: {},
+    stats: {
+      events: log.events.length,
+      droppedEvents: log.dropped,
+      acquisitions: 0,
+      contended: 0,
+      maxHolders: {},
+    },
+    output: log.output,
+  };
+}

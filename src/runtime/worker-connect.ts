@@ -1,0 +1,2 @@
+/** The first message a program worker receives: the port the runtime's control travels on. */
+export const CONNECT = 'interleave:connect';
