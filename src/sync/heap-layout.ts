@@ -23,7 +23,7 @@ export const OBJECT_ROW_BYTES = 128;
 export const NAME_CHARS = (OBJECT_ROW_BYTES - 8 * 4) / 2;
 
 /** Header word indices. */
-export const H = {
+export const HeaderWord = {
   magic: 0,
   maxThreads: 1,
   maxObjects: 2,
@@ -37,6 +37,8 @@ export const H = {
   totalBytes: 10,
   runtimeStart: 11,
   runtimeBytes: 12,
+  /** Held (1) while a dynamic allocation moves the object count and cursor together. */
+  allocLock: 13,
 } as const;
 
 /** Word index of the global sequence counter (trace order). */

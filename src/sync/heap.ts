@@ -1,6 +1,6 @@
 import { objectKindName, type ObjectKind } from './kinds';
 import {
-  H,
+  HeaderWord,
   HEADER_BYTES,
   LINE,
   MAGIC,
@@ -47,10 +47,10 @@ export class Heap {
     this.i32 = new Int32Array(buffer);
     this.f64 = new Float64Array(buffer);
     this.u16 = new Uint16Array(buffer);
-    if (this.i32[H.magic] !== MAGIC)
+    if (this.i32[HeaderWord.magic] !== MAGIC)
       throw new Error('This SharedArrayBuffer is not an Interleave heap.');
-    this.maxThreads = this.i32[H.maxThreads] ?? 0;
-    this.maxObjects = this.i32[H.maxObjects] ?? 0;
+    this.maxThreads = this.i32[HeaderWord.maxThreads] ?? 0;
+    this.maxObjects = this.i32[HeaderWord.maxObjects] ?? 0;
   }
 
   /** Makes a new heap (default 8 MB, 64 threads, 512 objects). */
@@ -67,17 +67,17 @@ export class Heap {
     const runtimeStart = alignUp(objectTable + maxObjects * OBJECT_ROW_BYTES, LINE);
     const staticStart = alignUp(runtimeStart + runtimeBytes, LINE);
     if (staticStart >= bytes) throw new RangeError('Heap too small for its tables.');
-    i32[H.maxThreads] = maxThreads;
-    i32[H.maxObjects] = maxObjects;
-    i32[H.threadTable] = threadTable;
-    i32[H.objectTable] = objectTable;
-    i32[H.staticStart] = staticStart;
-    i32[H.staticEnd] = staticStart;
-    i32[H.dynamicCursor] = staticStart;
-    i32[H.totalBytes] = bytes;
-    i32[H.runtimeStart] = runtimeStart;
-    i32[H.runtimeBytes] = runtimeBytes;
-    Atomics.store(i32, H.magic, MAGIC);
+    i32[HeaderWord.maxThreads] = maxThreads;
+    i32[HeaderWord.maxObjects] = maxObjects;
+    i32[HeaderWord.threadTable] = threadTable;
+    i32[HeaderWord.objectTable] = objectTable;
+    i32[HeaderWord.staticStart] = staticStart;
+    i32[HeaderWord.staticEnd] = staticStart;
+    i32[HeaderWord.dynamicCursor] = staticStart;
+    i32[HeaderWord.totalBytes] = bytes;
+    i32[HeaderWord.runtimeStart] = runtimeStart;
+    i32[HeaderWord.runtimeBytes] = runtimeBytes;
+    Atomics.store(i32, HeaderWord.magic, MAGIC);
     return new Heap(buffer);
   }
 
@@ -92,20 +92,20 @@ export class Heap {
    */
   beginStatic(mode: 'init' | 'bind'): void {
     this.mode = mode;
-    this.cursor = this.word(H.staticStart);
+    this.cursor = this.word(HeaderWord.staticStart);
     this.nextId = 0;
   }
 
   /** Ends the top level; from now on objects are allocated dynamically. */
   endStatic(): void {
     if (this.mode === 'init') {
-      Atomics.store(this.i32, H.staticEnd, this.cursor);
-      Atomics.store(this.i32, H.dynamicCursor, this.cursor);
-      Atomics.store(this.i32, H.staticObjects, this.nextId);
-      Atomics.store(this.i32, H.objectCount, this.nextId);
-    } else if (this.mode === 'bind' && this.nextId !== this.word(H.staticObjects)) {
+      Atomics.store(this.i32, HeaderWord.staticEnd, this.cursor);
+      Atomics.store(this.i32, HeaderWord.dynamicCursor, this.cursor);
+      Atomics.store(this.i32, HeaderWord.staticObjects, this.nextId);
+      Atomics.store(this.i32, HeaderWord.objectCount, this.nextId);
+    } else if (this.mode === 'bind' && this.nextId !== this.word(HeaderWord.staticObjects)) {
       throw new HeapMismatchError(
-        `This thread's top level declared ${this.nextId} shared objects, the first declared ${this.word(H.staticObjects)}: ` +
+        `This thread's top level declared ${this.nextId} shared objects, the first declared ${this.word(HeaderWord.staticObjects)}: ` +
           'declare shared objects unconditionally at the top level.',
       );
     }
@@ -121,22 +121,22 @@ export class Heap {
     bytes: number,
     name: string | undefined,
   ): { id: number; offset: number; fresh: boolean } {
+    // Sizes are checked as plain numbers before any shared word moves: a huge request is a
+    // RangeError that changes nothing, never a cursor wrapped past 2³¹.
     const size = alignUp(Math.max(bytes, 4), LINE);
+    if (!Number.isSafeInteger(size) || size > this.word(HeaderWord.totalBytes)) throw outOfMemory();
     if (this.mode === 'dynamic') {
-      const id = Atomics.add(this.i32, H.objectCount, 1);
-      if (id >= this.maxObjects)
-        throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
-      const offset = Atomics.add(this.i32, H.dynamicCursor, size);
-      this.checkFits(offset, size);
+      const { id, offset } = this.reserveDynamic(size);
       this.writeRow(id, kind, offset, name ?? this.namer?.(kind) ?? `${kindLabel(kind)}#${id}`);
       return { id, offset, fresh: true };
     }
-    const id = this.nextId++;
+    const id = this.nextId;
     const offset = this.cursor;
-    this.cursor += size;
     if (id >= this.maxObjects)
       throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
-    this.checkFits(offset, size);
+    if (offset + size > this.word(HeaderWord.totalBytes)) throw outOfMemory();
+    this.nextId++;
+    this.cursor += size;
     if (this.mode === 'init') {
       this.writeRow(id, kind, offset, name ?? this.namer?.(kind) ?? `${kindLabel(kind)}#${id}`);
       return { id, offset, fresh: true };
@@ -154,8 +154,30 @@ export class Heap {
     return { id, offset, fresh: false };
   }
 
+  /**
+   * Takes an object id and `size` bytes at once, or neither: both counters move under a short
+   * spin lock (no blocking call inside), so a failed allocation rolls nothing back because it
+   * changed nothing. Dynamic allocation is rare (objects made while threads run).
+   */
+  private reserveDynamic(size: number): { id: number; offset: number } {
+    const i32 = this.i32;
+    while (Atomics.compareExchange(i32, HeaderWord.allocLock, 0, 1) !== 0);
+    try {
+      const id = Atomics.load(i32, HeaderWord.objectCount);
+      const offset = Atomics.load(i32, HeaderWord.dynamicCursor);
+      if (id >= this.maxObjects)
+        throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
+      if (offset + size > this.word(HeaderWord.totalBytes)) throw outOfMemory();
+      Atomics.store(i32, HeaderWord.dynamicCursor, offset + size);
+      Atomics.store(i32, HeaderWord.objectCount, id + 1);
+      return { id, offset };
+    } finally {
+      Atomics.store(i32, HeaderWord.allocLock, 0);
+    }
+  }
+
   /** Records the words a watchdog reads for an object (owner, holders); called by constructors. */
-  describe(
+  watchWords(
     id: number,
     words: { ownerWord?: number; holdersWord?: number; maxHoldersWord?: number },
   ): void {
@@ -169,7 +191,10 @@ export class Heap {
 
   /** The byte range reserved for the runtime's own structures. */
   get runtimeArea(): { offset: number; bytes: number } {
-    return { offset: this.word(H.runtimeStart), bytes: this.word(H.runtimeBytes) };
+    return {
+      offset: this.word(HeaderWord.runtimeStart),
+      bytes: this.word(HeaderWord.runtimeBytes),
+    };
   }
 
   /** Renames an object (the runtime names objects after the variables they initialise). */
@@ -185,7 +210,7 @@ export class Heap {
 
   /** Number of objects allocated so far (static and dynamic). */
   get objectCount(): number {
-    return Math.min(Atomics.load(this.i32, H.objectCount), this.maxObjects);
+    return Math.min(Atomics.load(this.i32, HeaderWord.objectCount), this.maxObjects);
   }
 
   /** The kind of object `id` (cheaper than objectInfo: no name decoding). */
@@ -206,7 +231,8 @@ export class Heap {
   objectInfo(id: number): ObjectInfo {
     const row = this.objectRow(id);
     const kind = this.word(row + ObjectField.kind) as ObjectKind;
-    const length = this.word(row + ObjectField.nameLength);
+    // The name's length is clamped: a scribbled length must not make a reader loop for ever.
+    const length = Math.max(0, Math.min(this.word(row + ObjectField.nameLength), NAME_CHARS));
     const start = (row + 8) * 2;
     let name = '';
     for (let i = 0; i < length; i++) name += String.fromCharCode(this.u16[start + i] ?? 0);
@@ -238,7 +264,7 @@ export class Heap {
   threadWord(threadId: number, field: number): number {
     if (threadId < 0 || threadId >= this.maxThreads)
       throw new RangeError(`No thread ${threadId} in this heap.`);
-    return (this.word(H.threadTable) + threadId * THREAD_ROW_BYTES) / 4 + field;
+    return (this.word(HeaderWord.threadTable) + threadId * THREAD_ROW_BYTES) / 4 + field;
   }
 
   /** Int32 index of an object's first word. */
@@ -248,7 +274,7 @@ export class Heap {
 
   private objectRow(id: number): number {
     if (id < 0 || id >= this.maxObjects) throw new RangeError(`No object ${id} in this heap.`);
-    return (this.word(H.objectTable) + id * OBJECT_ROW_BYTES) / 4;
+    return (this.word(HeaderWord.objectTable) + id * OBJECT_ROW_BYTES) / 4;
   }
 
   private writeRow(id: number, kind: ObjectKind, offset: number, name: string): void {
@@ -262,17 +288,15 @@ export class Heap {
     Atomics.store(this.i32, row + ObjectField.kind, kind);
   }
 
-  private checkFits(offset: number, size: number): void {
-    if (offset + size > this.word(H.totalBytes)) {
-      throw new RangeError(
-        'Out of shared memory: the program allocates more shared objects than the heap holds.',
-      );
-    }
-  }
-
   private word(index: number): number {
     return this.i32[index] ?? 0;
   }
+}
+
+function outOfMemory(): RangeError {
+  return new RangeError(
+    'Out of shared memory: the program allocates more shared objects than the heap holds.',
+  );
 }
 
 function alignUp(n: number, to: number): number {

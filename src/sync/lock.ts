@@ -24,7 +24,7 @@ export class Lock extends Acquirable {
       this.i32[this.base + STATE] = 0;
       this.i32[this.base + OWNER] = 0;
     }
-    heap.describe(this.id, { ownerWord: this.base + OWNER });
+    heap.watchWords(this.id, { ownerWord: this.base + OWNER });
   }
 
   /**

@@ -22,7 +22,7 @@ export class RLock extends Acquirable {
     if (this.allocate(heap, ObjectKind.RLock, 12, options)) {
       this.i32.fill(0, this.base, this.base + 3);
     }
-    heap.describe(this.id, { ownerWord: this.base + OWNER });
+    heap.watchWords(this.id, { ownerWord: this.base + OWNER });
   }
 
   /** Takes the lock (or one more level of it). `acquire(0)` never blocks. Returns whether it was taken. */

@@ -34,7 +34,7 @@ export class Semaphore extends Acquirable {
       i32[this.base + MAX_HOLDERS] = 0;
       i32[this.base + BOUND] = kind === ObjectKind.BoundedSemaphore ? n : -1;
     }
-    heap.describe(this.id, {
+    heap.watchWords(this.id, {
       holdersWord: this.base + HOLDERS,
       maxHoldersWord: this.base + MAX_HOLDERS,
     });

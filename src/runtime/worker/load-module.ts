@@ -18,8 +18,6 @@ export async function evaluateProgram(
   try {
     const exports = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
     return { exports: { ...exports }, url };
-  } catch (error) {
-    throw Object.assign(error as object, { moduleUrl: url });
   } finally {
     URL.revokeObjectURL(url);
   }

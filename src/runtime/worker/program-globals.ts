@@ -18,7 +18,8 @@ import {
   objectKindName,
 } from '../../sync';
 import type { ParamValue } from '../contract-types';
-import { adopt, facadeClass, ProgramObject, targetFor, type EntryHook } from './facade';
+import type { ProgramObject } from './facade';
+import { adopt, facadeClass, targetFor, type EntryHook } from './facade';
 import { SURFACES, type SurfaceName } from './program-surface';
 import {
   asCompleted,

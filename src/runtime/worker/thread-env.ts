@@ -1,13 +1,4 @@
-import {
-  attach,
-  EventKind,
-  objectKindName,
-  ThreadField,
-  epochMs,
-  type EventSink,
-  type Heap,
-  type SharedObject,
-} from '../../sync';
+import { EventKind, ThreadField, epochMs, type EventSink, type Heap } from '../../sync';
 import { registerThread } from '../spawn';
 import { ControlWord, type Control } from '../control';
 import type { Gil } from '../gil';
