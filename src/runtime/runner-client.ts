@@ -8,10 +8,14 @@ import type { ProgramRun, RunOptions } from './run-program';
 /** A connected runner frame: the port its host API answers on, and how to remove the frame. */
 export type RunnerFrame = { port: MessagePort; dispose(): void };
 
-/** Silence (no message from a frame with a run going) after which the page asks if it lives. */
-const SILENCE_MS = 3_000;
+/**
+ * Silence (no message from a frame with a run going) after which the page asks if it lives. A
+ * frame busy with 64 spinning threads on two cores can be slow to answer: 15 s in all before it is
+ * taken for dead, while a memory bomb kills its process in tens of seconds anyway.
+ */
+const SILENCE_MS = 5_000;
 /** How long a ping may take before the frame is taken for dead. */
-const PING_MS = 4_000;
+const PING_MS = 10_000;
 
 type Connection = { api: Remote<RunnerHostApi>; frame: RunnerFrame };
 

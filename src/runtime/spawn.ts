@@ -11,15 +11,17 @@ export const MAX_THREADS = 64;
  */
 export function registerThread(heap: Heap, control: Control, descriptor: ThreadDescriptor): number {
   const i32 = control.i32;
-  const thread = Atomics.add(i32, control.word(ControlWord.nextThread), 1);
-  if (thread >= Math.min(MAX_THREADS, heap.maxThreads)) {
-    throw new RangeError(`Too many threads: a run may start at most ${MAX_THREADS}.`);
-  }
-  Atomics.store(
-    i32,
-    control.threadRowWord(thread, ThreadRowField.descriptor),
-    control.putText(JSON.stringify(descriptor)),
-  );
+  // The text first: a start that fails (arguments too large to pass) takes no thread id.
+  const text = control.putText(JSON.stringify(descriptor));
+  const limit = Math.min(MAX_THREADS, heap.maxThreads);
+  const next = control.word(ControlWord.nextThread);
+  let thread: number;
+  do {
+    thread = Atomics.load(i32, next);
+    if (thread >= limit)
+      throw new RangeError(`Too many threads: a run may start at most ${MAX_THREADS}.`);
+  } while (Atomics.compareExchange(i32, next, thread, thread + 1) !== thread);
+  Atomics.store(i32, control.threadRowWord(thread, ThreadRowField.descriptor), text);
   Atomics.store(i32, heap.threadWord(thread, ThreadField.status), ThreadStatus.Starting);
   if (!descriptor.daemon) Atomics.add(i32, control.word(ControlWord.liveThreads), 1);
   control.pushSpawn(thread);

@@ -28,7 +28,7 @@ export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epo
     const waitIndex = Atomics.load(i32, heap.threadWord(id, ThreadField.waitIndex));
     const woken =
       WAKES_ALL.has(op) &&
-      waitIndex > 0 &&
+      isWord(i32, waitIndex) &&
       Atomics.load(i32, waitIndex) !==
         Atomics.load(i32, heap.threadWord(id, ThreadField.waitValue));
     const blockedOn = woken
@@ -47,10 +47,15 @@ export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epo
   // Every tick: read the owner words only (objects() would decode every name each time).
   for (let id = 0; id < heap.objectCount; id++) {
     const ownerWord = heap.ownerWordOf(id);
-    const owner = ownerWord === 0 ? -1 : Atomics.load(i32, ownerWord) - 1;
+    const owner = isWord(i32, ownerWord) ? Atomics.load(i32, ownerWord) - 1 : -1;
     if (owner >= 0) holders.set(id, [owner]);
   }
   return { threads, holders, epochs };
+}
+
+/** Whether a word index read from shared memory (which a run may scribble on) can be read. */
+function isWord(i32: Int32Array, index: number): boolean {
+  return Number.isInteger(index) && index > 0 && index < i32.length;
 }
 
 /** The verdict of one snapshot: a cycle of untimed waits, or every live thread blocked. */
