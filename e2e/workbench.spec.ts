@@ -184,3 +184,45 @@ test('the 390 px layout has no horizontal scroll', async ({ browser, app }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test('switching demo clears the previous demo’s verdict and lanes', async ({ page, app }) => {
+  await openReady(page, app);
+  await page.getByLabel('Demo', { exact: true }).selectOption('race-counter');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Check failed' }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('img', { name: /Thread timeline/ })).toBeVisible();
+  await page.getByLabel('Demo', { exact: true }).selectOption('deadlock');
+  await expect(page.getByRole('status').filter({ hasText: 'Check failed' })).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /Thread timeline/ })).toHaveCount(0);
+  await expect(page.getByText('Run the program to see each thread’s timeline.')).toBeVisible();
+  expect(await page.evaluate(() => window.interleave?.lastReport())).toBeNull();
+});
+
+test('hovering the timeline after the first run shows the tooltip, and a click selects', async ({
+  page,
+  app,
+}) => {
+  await openReady(page, app);
+  // The first run of the page: the canvas appears only now, after the view mounted without lanes.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Check failed|Finished/ })
+      .first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  const canvas = page.getByRole('img', { name: /Thread timeline/ });
+  const box = (await canvas.boundingBox())!;
+  // The first lane's state bar: below the 22 px axis, in the middle of the plot.
+  const point = { x: box.x + box.width * 0.6, y: box.y + 22 + 10 };
+  await page.mouse.move(point.x, point.y);
+  await expect(page.locator('.timeline-tooltip')).toBeVisible();
+  await page.mouse.click(point.x, point.y);
+  const selection = page.getByRole('complementary', { name: 'Selected span' });
+  await expect(selection.getByRole('listitem').first()).toBeVisible();
+});
