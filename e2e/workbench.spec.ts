@@ -153,6 +153,13 @@ test('a thread blocked in Atomics.wait on input() wakes on a notify from the pag
   expect(report?.output.map((l) => l.text)).toContain('got Ada');
 });
 
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder(page).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the ${theme} theme`, async ({
     page,
@@ -163,13 +170,30 @@ for (const theme of ['light', 'dark'] as const) {
       page,
       'export const threads = 2;\nexport function thread(id) { print(id); sleep(5); }',
     );
-    const results = await new AxeBuilder(page).analyze();
-    const serious = results.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test(`axe passes with a commented demo in the editor, before and after a run (${theme})`, async ({
+    page,
+    app,
+  }) => {
+    await openReady(page, app, `?theme=${theme}`);
+    // A demo with comments, and a final newline whose line number Monaco dims.
+    await page.getByLabel('Demo', { exact: true }).selectOption('too-many-threads');
+    const editor = page.getByTestId('code-editor');
+    await expect(editor.locator('.mtk1, [class*="mtk"]').first()).toBeVisible();
+    await expect(editor).toContainText('A task waits for the network');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /Finished|Check failed/ })
+        .first(),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 

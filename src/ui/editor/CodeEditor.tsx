@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { EDITOR_THEMES } from './editor-themes';
 import { loadMonaco, type Monaco } from './load-monaco';
 import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
 
@@ -53,6 +54,9 @@ export default function CodeEditor({
         lib: ['esnext'],
       });
       js.setExtraLibs([{ content: globalsDts, filePath: 'file:///interleave-globals.d.ts' }]);
+      for (const { name, ...data } of Object.values(EDITOR_THEMES)) {
+        monaco.editor.defineTheme(name, data);
+      }
       const now = latest.current;
       created = monaco.editor.create(host.current, {
         value: now.value,
@@ -63,7 +67,7 @@ export default function CodeEditor({
         scrollBeyondLastLine: false,
         readOnly: now.readOnly,
         ariaLabel: label,
-        theme: now.theme === 'dark' ? 'vs-dark' : 'vs',
+        theme: EDITOR_THEMES[now.theme].name,
       });
       created.onDidChangeModelContent(() => onChangeRef.current(created?.getValue() ?? ''));
       editorRef.current = created;
@@ -89,7 +93,7 @@ export default function CodeEditor({
   }, [readOnly]);
 
   useEffect(() => {
-    monacoRef.current?.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+    monacoRef.current?.editor.setTheme(EDITOR_THEMES[theme].name);
   }, [theme]);
 
   useEffect(() => {
