@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { DemoDefinition, Knob } from '../demos/types';
 import { programGlobalsDts } from '../runtime/editor-declarations';
 import type { Session } from '../runtime/session';
+import { perThreadCopyWritesOf } from '../runtime/thread-copies';
 import type { EditorMarker } from './editor/CodeEditor';
 import { useSession } from './use-session';
 import { useTheme } from './use-theme';
@@ -51,14 +52,17 @@ export function App({ session, demos, arrival }: Props) {
   const stop = useCallback(() => session.stop(), [session]);
   useShortcuts(run, stop);
 
+  const source = session.source();
   const markers = useMemo<EditorMarker[]>(
-    () =>
-      (report?.threads ?? []).flatMap((t) =>
+    () => [
+      ...(report?.threads ?? []).flatMap((t) =>
         t.error?.line
           ? [{ line: t.error.line, column: t.error.column, message: t.error.message }]
           : [],
       ),
-    [report],
+      ...perThreadCopyWritesOf(source).map((w): EditorMarker => ({ ...w, severity: 'warning' })),
+    ],
+    [report, source],
   );
   if (!demo) return null;
   const params = session.params();
@@ -103,7 +107,7 @@ export function App({ session, demos, arrival }: Props) {
           <RunControls running={running !== null} onRun={run} onStop={stop} />
           <Suspense fallback={<p className="editor-loading">Loading the editor…</p>}>
             <CodeEditor
-              value={session.source()}
+              value={source}
               onChange={(code) => {
                 if (code !== session.source())
                   session.update({ code: code === demo.source ? undefined : code });

@@ -3,7 +3,14 @@ import { EDITOR_THEMES } from './editor-themes';
 import { loadMonaco, type Monaco } from './load-monaco';
 import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
 
-export type EditorMarker = { line: number; column?: number; message: string };
+export type EditorMarker = {
+  line: number;
+  column?: number;
+  /** Where the mark ends on its line; the line's end when absent. */
+  endColumn?: number;
+  message: string;
+  severity?: 'error' | 'warning';
+};
 
 type Props = {
   value: string;
@@ -105,7 +112,7 @@ export default function CodeEditor({
   return <div ref={host} className="code-editor" data-testid="code-editor" />;
 }
 
-/** Marks the last run's errors at their lines. */
+/** Marks the last run's errors, and the program's warnings, at their lines. */
 function setMarkers(
   monaco: Monaco,
   editor: monacoNs.editor.IStandaloneCodeEditor,
@@ -122,9 +129,10 @@ function setMarkers(
         startLineNumber: line,
         endLineNumber: line,
         startColumn: m.column ?? 1,
-        endColumn: model.getLineMaxColumn(line),
+        endColumn: m.endColumn ?? model.getLineMaxColumn(line),
         message: m.message,
-        severity: monaco.MarkerSeverity.Error,
+        severity:
+          m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
       };
     }),
   );
