@@ -5,7 +5,10 @@ import type { Page } from '@playwright/test';
 
 async function openReady(page: Page, app: { url: string }, query = '') {
   await page.goto(`${app.url}/${query}`);
-  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true');
+  // Monaco loads lazily; on a busy machine that takes a while (a wait on state, not on speed).
+  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', {
+    timeout: 30_000,
+  });
 }
 
 test('pick a demo, run the bug, toggle the fix, run again: the verdict changes', async ({
@@ -249,4 +252,44 @@ test('hovering the timeline after the first run shows the tooltip, and a click s
   await page.mouse.click(point.x, point.y);
   const selection = page.getByRole('complementary', { name: 'Selected span' });
   await expect(selection.getByRole('listitem').first()).toBeVisible();
+});
+
+test('a thread’s write to a top-level let is marked: each thread has its own copy', async ({
+  page,
+  app,
+}) => {
+  await openReady(page, app);
+  const code = [
+    'let counter = 0;',
+    'export const threads = 4;',
+    'export function thread(id) {',
+    '  for (let i = 0; i < 1000; i++) counter = counter + 1;',
+    '}',
+  ].join('\n');
+  await page.evaluate((code) => window.interleave?.load({ v: 1, demo: 'scratch', code }), code);
+  const editor = page.getByTestId('code-editor');
+  const squiggle = editor.locator('.squiggly-warning').first();
+  await expect(squiggle).toBeVisible();
+  const lineTop = await editor.locator('.view-line').nth(3).boundingBox();
+  const box = await squiggle.boundingBox();
+  expect(Math.abs((box?.y ?? 0) - (lineTop?.y ?? -100))).toBeLessThan(20);
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  await expect(
+    page.getByText(/each thread has its own copy; use SharedInt to share/),
+  ).toBeVisible();
+});
+
+test('pasted Python is recognised as Python, pointing at the "In Python" panel', async ({
+  page,
+  app,
+}) => {
+  await openReady(page, app);
+  const report = await runProgram(
+    page,
+    'import threading\n\ndef worker():\n    print("hi")\n\nthreading.Thread(target=worker).start()\n',
+  );
+  expect(report.outcome).toBe('error');
+  const verdict = page.getByRole('status').filter({ hasText: 'This looks like Python' }).first();
+  await expect(verdict).toContainText('"In Python" panel');
+  await expect(verdict).not.toContainText('Unexpected token');
 });
