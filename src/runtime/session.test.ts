@@ -5,6 +5,7 @@ import type { WorkerPool } from './web-worker-pool';
 
 const demo = (id: string): DemoDefinition => ({
   id,
+  topic: 'basics',
   title: id,
   concepts: [],
   summary: '',

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { FIRST_VISIT } from '../demos/topics';
 import type { DemoDefinition, Knob } from '../demos/types';
 import { programGlobalsDts } from '../runtime/editor-declarations';
 import type { Session } from '../runtime/session';
@@ -105,6 +106,9 @@ export function App({ session, demos, arrival }: Props) {
         <section className="program-pane" aria-label="Program">
           {/* Before the editor: Monaco keeps Tab for indentation, so keyboard users reach Run first. */}
           <RunControls running={running !== null} onRun={run} onStop={stop} />
+          {arrival.firstVisit && !embed && state.demo === FIRST_VISIT.demo && (
+            <p className="first-visit">{FIRST_VISIT.sentence}</p>
+          )}
           <Suspense fallback={<p className="editor-loading">Loading the editor…</p>}>
             <CodeEditor
               value={source}

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const atomicVsLock: DemoDefinition = {
   id: 'atomic-vs-lock',
+  topic: 'races-and-locks',
   title: 'Atomic add vs a lock',
   concepts: ['atomic operation', 'Lock', 'contention', 'SharedInt'],
   summary: 'Two correct ways to count from many threads, and what each costs.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const deadlock: DemoDefinition = {
   id: 'deadlock',
+  topic: 'deadlocks',
   title: 'Deadlock: two locks, two orders',
   concepts: ['deadlock', 'Lock', 'wait-for graph', 'lock ordering'],
   summary: 'Each thread holds one lock and waits for the other: neither can ever go on.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const eventSignal: DemoDefinition = {
   id: 'event-signal',
+  topic: 'coordination',
   title: 'Event: a signal nobody sends',
   concepts: ['Event', 'signalling', 'stuck', 'try/finally'],
   summary: 'Workers wait for "config ready"; one early return means the signal never comes.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const ioVsCpu: DemoDefinition = {
   id: 'io-vs-cpu',
+  topic: 'gil',
   title: 'I/O-bound vs CPU-bound, with and without a GIL',
   concepts: ['GIL', 'I/O-bound', 'CPU-bound', 'speedup', 'multiprocessing'],
   summary:

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const raceCounter: DemoDefinition = {
   id: 'race-counter',
+  topic: 'races-and-locks',
   title: 'Race condition: lost updates',
   concepts: ['race condition', 'Lock', 'read-modify-write', 'critical section'],
   summary: 'Four threads add to one counter; without a lock, most of the updates vanish.',

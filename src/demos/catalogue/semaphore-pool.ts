@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const semaphorePool: DemoDefinition = {
   id: 'semaphore-pool',
+  topic: 'coordination',
   title: 'Semaphore: a pool of three connections',
   concepts: ['Semaphore', 'BoundedSemaphore', 'resource pool', 'try/finally'],
   summary: 'Ten threads share three connections; a double release on errors quietly adds more.',

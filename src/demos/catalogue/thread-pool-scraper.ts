@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const threadPoolScraper: DemoDefinition = {
   id: 'thread-pool-scraper',
+  topic: 'pools',
   title: 'Thread pool scraper',
   concepts: ['ThreadPool', 'Future', 'asCompleted', 'error handling', 'I/O-bound', 'speedup'],
   summary: 'A pool of threads fetches 100 simulated pages, with failures, progress and statistics.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const tooManyThreads: DemoDefinition = {
   id: 'too-many-threads',
+  topic: 'pools',
   title: 'Too many threads',
   concepts: ['ThreadPool', 'thread overhead', 'pool size', 'oversubscription'],
   summary:
