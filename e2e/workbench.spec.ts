@@ -224,6 +224,9 @@ test('switching demo clears the previous demo’s verdict and lanes', async ({ p
   await expect(page.getByRole('status').filter({ hasText: 'Check failed' })).toHaveCount(0);
   await expect(page.getByRole('img', { name: /Thread timeline/ })).toHaveCount(0);
   await expect(page.getByText('Run the program to see each thread’s timeline.')).toBeVisible();
+  await expect(
+    page.getByRole('textbox', { name: 'Program of the Deadlock: two locks, two orders demo' }),
+  ).toBeAttached();
   expect(await page.evaluate(() => window.interleave?.lastReport())).toBeNull();
 });
 

@@ -99,6 +99,11 @@ export default function CodeEditor({
     editorRef.current?.updateOptions({ readOnly });
   }, [readOnly]);
 
+  // The label names the demo: switching demo must rename the editor, or it names the previous one.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: label });
+  }, [label]);
+
   useEffect(() => {
     monacoRef.current?.editor.setTheme(EDITOR_THEMES[theme].name);
   }, [theme]);
