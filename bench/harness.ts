@@ -10,6 +10,7 @@ import { median } from './figure';
 /** The bench's own `scratch` demo: programs arrive as `code`, so it only has to exist. */
 const scratchDemo: DemoDefinition = {
   id: 'scratch',
+  topic: 'basics',
   title: 'Scratch',
   concepts: [],
   summary: 'Benchmark programs',

@@ -95,3 +95,22 @@ test('cancel stops a sweep and the page stays usable', async ({ openApp }) => {
   });
   expect(report.outcome).toBe('ok');
 });
+
+test('the lab shows no chart of printed lines per second after a run that prints', async ({
+  openApp,
+}) => {
+  test.setTimeout(120_000);
+  const page = await openApp();
+  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', {
+    timeout: 30_000,
+  });
+  await page.getByLabel('Demo', { exact: true }).selectOption('thread-pool-scraper');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Finished' }).first()).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('tab', { name: 'Speedup lab' }).click();
+  await expect(page.getByRole('button', { name: 'Start sweep' })).toBeVisible();
+  await expect(page.getByText(/printed per second/)).toHaveCount(0);
+  await expect(page.getByTestId('throughput-chart')).toHaveCount(0);
+});

@@ -5,7 +5,10 @@ import type { Page } from '@playwright/test';
 
 async function openReady(page: Page, app: { url: string }, query = '') {
   await page.goto(`${app.url}/${query}`);
-  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true');
+  // Monaco loads lazily; on a busy machine that takes a while (a wait on state, not on speed).
+  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', {
+    timeout: 30_000,
+  });
 }
 
 test('pick a demo, run the bug, toggle the fix, run again: the verdict changes', async ({
@@ -153,6 +156,13 @@ test('a thread blocked in Atomics.wait on input() wakes on a notify from the pag
   expect(report?.output.map((l) => l.text)).toContain('got Ada');
 });
 
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder(page).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the ${theme} theme`, async ({
     page,
@@ -163,13 +173,30 @@ for (const theme of ['light', 'dark'] as const) {
       page,
       'export const threads = 2;\nexport function thread(id) { print(id); sleep(5); }',
     );
-    const results = await new AxeBuilder(page).analyze();
-    const serious = results.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test(`axe passes with a commented demo in the editor, before and after a run (${theme})`, async ({
+    page,
+    app,
+  }) => {
+    await openReady(page, app, `?theme=${theme}`);
+    // A demo with comments, and a final newline whose line number Monaco dims.
+    await page.getByLabel('Demo', { exact: true }).selectOption('too-many-threads');
+    const editor = page.getByTestId('code-editor');
+    await expect(editor.locator('.mtk1, [class*="mtk"]').first()).toBeVisible();
+    await expect(editor).toContainText('A task waits for the network');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /Finished|Check failed/ })
+        .first(),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
@@ -183,4 +210,89 @@ test('the 390 px layout has no horizontal scroll', async ({ browser, app }) => {
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
+});
+
+test('switching demo clears the previous demo’s verdict and lanes', async ({ page, app }) => {
+  await openReady(page, app);
+  await page.getByLabel('Demo', { exact: true }).selectOption('race-counter');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Check failed' }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('img', { name: /Thread timeline/ })).toBeVisible();
+  await page.getByLabel('Demo', { exact: true }).selectOption('deadlock');
+  await expect(page.getByRole('status').filter({ hasText: 'Check failed' })).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /Thread timeline/ })).toHaveCount(0);
+  await expect(page.getByText('Run the program to see each thread’s timeline.')).toBeVisible();
+  await expect(
+    page.getByRole('textbox', { name: 'Program of the Deadlock: two locks, two orders demo' }),
+  ).toBeAttached();
+  expect(await page.evaluate(() => window.interleave?.lastReport())).toBeNull();
+});
+
+test('hovering the timeline after the first run shows the tooltip, and a click selects', async ({
+  page,
+  app,
+}) => {
+  await openReady(page, app);
+  // The first run of the page: the canvas appears only now, after the view mounted without lanes.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Check failed|Finished/ })
+      .first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  const canvas = page.getByRole('img', { name: /Thread timeline/ });
+  const box = (await canvas.boundingBox())!;
+  // The first lane's state bar: below the 22 px axis, in the middle of the plot.
+  const point = { x: box.x + box.width * 0.6, y: box.y + 22 + 10 };
+  await page.mouse.move(point.x, point.y);
+  await expect(page.locator('.timeline-tooltip')).toBeVisible();
+  await page.mouse.click(point.x, point.y);
+  const selection = page.getByRole('complementary', { name: 'Selected span' });
+  await expect(selection.getByRole('listitem').first()).toBeVisible();
+});
+
+test('a thread’s write to a top-level let is marked: each thread has its own copy', async ({
+  page,
+  app,
+}) => {
+  await openReady(page, app);
+  const code = [
+    'let counter = 0;',
+    'export const threads = 4;',
+    'export function thread(id) {',
+    '  for (let i = 0; i < 1000; i++) counter = counter + 1;',
+    '}',
+  ].join('\n');
+  await page.evaluate((code) => window.interleave?.load({ v: 1, demo: 'scratch', code }), code);
+  const editor = page.getByTestId('code-editor');
+  const squiggle = editor.locator('.squiggly-warning').first();
+  await expect(squiggle).toBeVisible();
+  const lineTop = await editor.locator('.view-line').nth(3).boundingBox();
+  const box = await squiggle.boundingBox();
+  expect(Math.abs((box?.y ?? 0) - (lineTop?.y ?? -100))).toBeLessThan(20);
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  await expect(
+    page.getByText(/each thread has its own copy; use SharedInt to share/),
+  ).toBeVisible();
+});
+
+test('pasted Python is recognised as Python, pointing at the "In Python" panel', async ({
+  page,
+  app,
+}) => {
+  await openReady(page, app);
+  const report = await runProgram(
+    page,
+    'import threading\n\ndef worker():\n    print("hi")\n\nthreading.Thread(target=worker).start()\n',
+  );
+  expect(report.outcome).toBe('error');
+  const verdict = page.getByRole('status').filter({ hasText: 'This looks like Python' }).first();
+  await expect(verdict).toContainText('"In Python" panel');
+  await expect(verdict).not.toContainText('Unexpected token');
 });

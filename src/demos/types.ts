@@ -1,4 +1,5 @@
 import type { Outcome, ParamValue } from '../runtime/contract-types';
+import type { TopicId } from './topics';
 
 /** A knob the workbench renders as a control; its value reaches the program as `params.<id>`. */
 export type Knob =
@@ -36,6 +37,8 @@ export type LabPreset = {
 export type DemoDefinition = {
   /** Public: appears in share links. Never rename. */
   id: string;
+  /** The picker's group (topics.ts), in the tutorials' order. */
+  topic: TopicId;
   title: string;
   /** Concepts taught, shown as tags (e.g. 'Lock', 'race condition'). */
   concepts: string[];

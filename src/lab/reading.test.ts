@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../runtime/contract-types';
-import { readingOf } from './reading';
+import { amdahlSpeedup, fitAmdahl } from './amdahl';
+import { noisySweeps } from './noisy-sweeps.fixture';
+import { readingOf, TOO_NOISY } from './reading';
+import { fittedSeriesOf } from './sweep';
 
 type Row = [threads: number, medianMs: number];
 
@@ -164,39 +167,37 @@ describe('readingOf', () => {
     {
       s: 0.001,
       sentence:
-        'Almost none of the work behaves as serial (Amdahl fit on "gil: off"): only the number of cores limits the speedup.',
+        'Almost none of the work behaves as serial (Amdahl fit on "gil: off"): up to 8 threads, only the number of cores limits the speedup.',
     },
     {
       s: 0.97,
       sentence:
-        'About 97% of the work behaves as serial (Amdahl fit on "gil: off"): extra threads cannot help.',
+        'About 97% of the work behaves as serial (Amdahl fit on "gil: off"): extra threads cannot help, so with the GIL off something else ran the threads one at a time (a shared lock, or cores busy with other programs).',
     },
   ])('the Amdahl sentence for s = $s names the fitted series', ({ s, sentence }) => {
+    // Points that follow the law at s on 8 cores, so the fit and the data agree.
+    const rows = [1, 2, 4, 8].map((n): Row => [n, 800 / amdahlSpeedup(s, n, 8)]);
     const result: SweepResult = {
-      ...sweep(
-        2,
-        series(
-          'gil: on',
-          [
-            [1, 10],
-            [2, 10],
-          ],
-          { gil: true },
-        ),
-        series(
-          'gil: off',
-          [
-            [1, 10],
-            [2, 5],
-          ],
-          { gil: false },
-        ),
-      ),
+      ...sweep(8, series('gil: on', rows, { gil: true }), series('gil: off', rows, { gil: false })),
       amdahl: { serialFraction: s },
     };
     const reading = readingOf(result);
     expect(reading.amdahl).toBe(sentence);
     expect(reading.series.map((r) => r.label)).toEqual(['gil: on', 'gil: off']);
+  });
+
+  it('states no serial fraction the measured points contradict', () => {
+    const rows: Row[] = [
+      [1, 800],
+      [2, 380],
+      [4, 400],
+    ];
+    // 1 / 0.71 = 1.4×, below the 2.1× measured at two threads.
+    const result = {
+      ...sweep(2, series('gil: off', rows, { gil: false })),
+      amdahl: { serialFraction: 0.71 },
+    };
+    expect(readingOf(result).amdahl).toBeUndefined();
   });
 
   it('has no Amdahl sentence without a fit', () => {
@@ -211,5 +212,80 @@ describe('readingOf', () => {
         ),
       ).amdahl,
     ).toBeUndefined();
+  });
+});
+
+/** The sweep's own Amdahl step: fit the chosen series on the machine's cores. */
+const withFit = (result: SweepResult): SweepResult => {
+  const fitted = fittedSeriesOf(result.series);
+  if (!fitted) return result;
+  const { serialFraction } = fitAmdahl(fitted.points, result.hardwareConcurrency);
+  return { ...result, amdahl: { serialFraction } };
+};
+
+const textOf = (result: SweepResult) => {
+  const reading = readingOf(withFit(result));
+  return { reading, all: [...reading.series.flatMap((s) => s.sentences), reading.amdahl ?? ''] };
+};
+
+describe('readingOf on sweeps from a busy machine', () => {
+  it.each([
+    ['gilOnBeatsCoresFromSlowBaseline', ['gil: on', 'gil: off']],
+    ['disagreeingRepeats', ['gil: on']],
+    ['zigzag', ['gil: off']],
+  ] as const)('%s: reads as too noisy, with no lesson and no Amdahl estimate', (name, noisy) => {
+    const { reading } = textOf(noisySweeps[name]);
+    for (const label of noisy) {
+      const sentences = reading.series.find((s) => s.label === label)?.sentences ?? [];
+      expect(sentences).toHaveLength(1);
+      expect(sentences[0]).toContain(`${label}: ${TOO_NOISY} (`);
+    }
+    expect(reading.amdahl).toBeUndefined();
+  });
+
+  it('names the disagreement it saw', () => {
+    const { all } = textOf(noisySweeps.disagreeingRepeats);
+    expect(all.join(' ')).toMatch(
+      /repeats at 1 thread differ by \d+% around their median \(more than 15%\)/,
+    );
+    expect(textOf(noisySweeps.zigzag).all.join(' ')).toMatch(
+      /rose at 4 threads and fell again at 8/,
+    );
+    expect(textOf(noisySweeps.gilOnBeatsCoresFromSlowBaseline).all.join(' ')).toMatch(
+      /one thread never waits for the GIL/,
+    );
+  });
+
+  it('does not call an I/O speedup beyond the cores core-limited', () => {
+    const { reading, all } = textOf(noisySweeps.ioBeatsCores);
+    expect(reading.series[0]?.sentences.join(' ')).toContain('wait in parallel');
+    expect(all.join(' ')).not.toMatch(/only the number of cores limits/);
+    expect(reading.amdahl).toMatch(/beat the 2 hardware threads by waiting/);
+  });
+
+  it('states no Amdahl ceiling below a speedup it measured', () => {
+    for (const result of Object.values(noisySweeps)) {
+      const { reading } = textOf(result);
+      const ceiling = /could exceed ([\d.]+)×/.exec(reading.amdahl ?? '')?.[1];
+      const fitted = fittedSeriesOf(result.series);
+      if (ceiling === undefined || !fitted) continue;
+      for (const p of fitted.points) expect(p.speedup).toBeLessThanOrEqual(Number(ceiling));
+    }
+    expect(textOf(noisySweeps.oneLuckyPoint).reading.amdahl).toBeUndefined();
+  });
+
+  it('never gives a series both a lesson and a noise warning', () => {
+    for (const result of Object.values(noisySweeps)) {
+      for (const s of textOf(result).reading.series) {
+        const noisy = s.sentences.some((x) => x.includes(TOO_NOISY));
+        if (noisy) expect(s.sentences).toHaveLength(1);
+      }
+    }
+  });
+
+  it('reads a flat GIL-off series as serialised by something other than the GIL', () => {
+    const { reading } = textOf(noisySweeps.coresTakenThroughout);
+    expect(reading.series.map((s) => s.sentences.join(' ')).join(' ')).not.toContain(TOO_NOISY);
+    expect(reading.amdahl).toMatch(/with the GIL off something else ran the threads one at a time/);
   });
 });

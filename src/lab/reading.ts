@@ -1,7 +1,11 @@
 // A plain-language reading of a sweep, for learners. Every sentence is chosen from the numbers
 // (speedup against the ideal min(n, cores), where the best point lies, whether time grows after
 // it), never from a series' label: a label says what was intended, the data say what happened.
+// Data too noisy to read get no lesson at all (see noise.ts), and the Amdahl estimate is stated
+// only when it agrees with the measured points it was fitted to.
 import type { SweepPoint, SweepResult } from '../runtime/contract-types';
+import { amdahlSpeedup } from './amdahl';
+import { NOISE_TOLERANCE, noiseOf } from './noise';
 import { fittedSeriesOf } from './sweep';
 
 export type SeriesReading = { label: string; sentences: string[] };
@@ -71,24 +75,50 @@ function regrowth(points: SweepPoint[]): string | undefined {
   return `Past ${threadsWord(best.threads)} the time grows again (${ratio.toFixed(1)}× longer at ${threadsWord(worst.threads)}): start-up and contention cost more than the extra threads save.`;
 }
 
+export const TOO_NOISY = 'too noisy to read: run again, or close other programs';
+
+function fitDisagrees(
+  points: readonly SweepPoint[],
+  serialFraction: number,
+  cores: number,
+): boolean {
+  const best = bestOf(points).speedup;
+  // The law's ceiling 1/s below a measured speedup would state a limit the chart already broke.
+  if (serialFraction > 0 && 1 / serialFraction < best) return true;
+  const squares = points.map(
+    (p) => (p.speedup - amdahlSpeedup(serialFraction, p.threads, cores)) ** 2,
+  );
+  const rmse = Math.sqrt(squares.reduce((a, b) => a + b, 0) / points.length);
+  return rmse > NOISE_TOLERANCE * best;
+}
+
 function amdahlSentence(result: SweepResult): string | undefined {
   const s = result.amdahl?.serialFraction;
   const fitted = fittedSeriesOf(result.series);
-  if (s === undefined || !fitted) return undefined;
+  if (s === undefined || !fitted || noiseOf(fitted, result.series)) return undefined;
+  const cores = result.hardwareConcurrency;
   const on = `(Amdahl fit on "${fitted.label}")`;
+  if (bestOf(fitted.points).speedup > cores * BEYOND_CORES) {
+    return `Amdahl's law counts threads that compute, and "${fitted.label}" beat the ${cores} hardware thread${cores === 1 ? '' : 's'} by waiting, so no serial fraction is estimated.`;
+  }
+  if (fitDisagrees(fitted.points, s, cores)) return undefined;
   const percent = Math.round(s * 100);
   if (percent < 1) {
-    return `Almost none of the work behaves as serial ${on}: only the number of cores limits the speedup.`;
+    return `Almost none of the work behaves as serial ${on}: up to ${cores} threads, only the number of cores limits the speedup.`;
   }
   if (percent > 90) {
-    return `About ${percent}% of the work behaves as serial ${on}: extra threads cannot help.`;
+    const why =
+      fitted.params.gil === false
+        ? ', so with the GIL off something else ran the threads one at a time (a shared lock, or cores busy with other programs)'
+        : '';
+    return `About ${percent}% of the work behaves as serial ${on}: extra threads cannot help${why}.`;
   }
   return `About ${percent}% of the work behaves as serial ${on}, so no number of threads could exceed ${formatSpeedup(1 / s)}.`;
 }
 
 /** Reads a sweep in sentences: per series a headline and, when it applies, what limits it. */
 export function readingOf(result: SweepResult): Reading {
-  const series = result.series.map(({ label, points }) => {
+  const series = result.series.map(({ label, params, points }) => {
     const sorted = [...points].sort((a, b) => a.threads - b.threads);
     if (sorted.length < 2) {
       return {
@@ -96,6 +126,8 @@ export function readingOf(result: SweepResult): Reading {
         sentences: [`${label}: one thread count only, so there is no speedup to read.`],
       };
     }
+    const noise = noiseOf({ label, params, points }, result.series);
+    if (noise) return { label, sentences: [`${label}: ${TOO_NOISY} (${noise}).`] };
     const grows = regrowth(sorted);
     const sentences = headline(label, sorted, result.hardwareConcurrency);
     return { label, sentences: grows ? [...sentences, grows] : sentences };

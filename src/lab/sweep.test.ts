@@ -91,18 +91,26 @@ describe('runSweep', () => {
     expect(bare.amdahl).toBeUndefined();
   });
 
-  it('takes medians (middle two averaged) and scales speedups from the smallest count without 1', async () => {
-    const times: Record<number, number[]> = { 2: [100, 300, 200, 900], 4: [60, 40, 50, 50] };
-    const { run } = fakeRunner((p, call) => times[Number(p.threads)]?.[(call - 2) % 4] ?? 0);
+  it('takes medians (middle two averaged) and measures one thread even when the options omit it', async () => {
+    const times: Record<number, number[]> = {
+      1: [700, 900, 800, 800],
+      2: [100, 300, 200, 900],
+      4: [60, 40, 50, 50],
+    };
+    const { calls, run } = fakeRunner((p, call) => times[Number(p.threads)]?.[(call - 2) % 4] ?? 0);
     const result = await runSweep(
       state,
       { threads: [2, 4], repeats: 4 },
       { run, hardwareConcurrency: 8 },
     );
+    expect(calls.slice(1).map((c) => c.params?.threads)).toEqual([
+      1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4,
+    ]);
     const points = result.series[0]?.points;
-    expect(points?.map((p) => p.medianMs)).toEqual([250, 50]);
-    // speedup(n) = 2 × median(2) / median(n): the smallest count sits on y = n.
-    expect(points?.map((p) => p.speedup)).toEqual([2, 10]);
+    expect(points?.map((p) => p.threads)).toEqual([1, 2, 4]);
+    expect(points?.map((p) => p.medianMs)).toEqual([800, 250, 50]);
+    // Against the measured one-thread median, never an assumed 2 × median(2) = 500.
+    expect(points?.map((p) => p.speedup)).toEqual([1, 3.2, 16]);
   });
 
   it('keeps check-failed runs and stops at the first run that ends otherwise, naming the point', async () => {

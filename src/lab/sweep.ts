@@ -123,21 +123,26 @@ function describeFailure(report: RunReport): string {
 }
 
 /**
- * Speedup relative to one thread. When 1 is not among the thread counts, the smallest count `t0`
- * stands in for it as if it had scaled perfectly: speedup(n) = t0 × median(t0) / median(n), so
- * the first point sits on the ideal line y = n and the rest are read against it.
+ * Speedup relative to the measured one-thread median. The sweep always measures one thread (see
+ * `withOneThread`): a baseline assumed "as if it had scaled perfectly" would put an invented point
+ * on the chart and into the Amdahl fit.
  */
 function withSpeedups(
   points: { threads: number; wallMs: number[]; medianMs: number }[],
 ): SweepPoint[] {
-  const first = points.reduce((a, b) => (b.threads < a.threads ? b : a));
-  const oneThreadMs = first.medianMs * first.threads;
-  return points.map((p) => ({ ...p, speedup: p.medianMs > 0 ? oneThreadMs / p.medianMs : 0 }));
+  const one = points.find((p) => p.threads === 1);
+  if (!one) throw new Error('A sweep measures one thread before it computes speedups.');
+  return points.map((p) => ({ ...p, speedup: p.medianMs > 0 ? one.medianMs / p.medianMs : 0 }));
 }
+
+/** The requested thread counts with 1 added first when absent: every speedup is against it. */
+export const withOneThread = (threads: readonly number[]): number[] =>
+  threads.includes(1) ? [...threads] : [1, ...threads];
 
 /**
  * Runs the sweep: per series one discarded warm-up run at the largest thread count (it starts all
- * the workers the timed runs will reuse), then every thread count `repeats` times in a row.
+ * the workers the timed runs will reuse), then every thread count `repeats` times in a row, one
+ * thread first even when the options leave it out.
  * Rejects with an AbortError when `deps.signal` fires, and with a SweepRunError naming the point
  * when a run ends other than 'ok' or 'check-failed' (a wrong answer still takes honest time).
  */
@@ -146,9 +151,10 @@ export async function runSweep(
   options: SweepOptions,
   deps: SweepDeps,
 ): Promise<SweepResult> {
-  const threads = options.threads ?? [...DEFAULT_THREADS];
+  const requested = options.threads ?? [...DEFAULT_THREADS];
   const repeats = options.repeats ?? DEFAULT_REPEATS;
-  checkOptions(threads, repeats);
+  checkOptions(requested, repeats);
+  const threads = withOneThread(requested);
   const plans = planSeries(state, options.vary);
   const now = deps.now ?? (() => performance.now());
   const { signal } = deps;

@@ -35,6 +35,8 @@ export function analyzeSource(
       body: Statement[];
     };
   } catch (error) {
+    const python = pythonLineOf(source);
+    if (python) return { ok: false, error: pythonError(python) };
     const e = error as SyntaxError & { loc?: { line: number; column: number } };
     return {
       ok: false,
@@ -62,6 +64,30 @@ export function analyzeSource(
   }
   return { ok: true, info: { declarations } };
 }
+
+// Lines only Python writes: JavaScript would not parse them either way, so a false alarm is a
+// syntax error explained in the wrong language, never a running program refused.
+const PYTHON_LINES: readonly RegExp[] = [
+  /^\s*(async\s+)?def\s+\w+\s*\(.*\)\s*(->.*)?:\s*(#.*)?$/,
+  /^\s*class\s+\w+(\(.*\))?\s*:\s*(#.*)?$/,
+  /^\s*import\s+[\w.]+(\s+as\s+\w+)?(\s*,\s*[\w.]+(\s+as\s+\w+)?)*\s*(#.*)?$/,
+  /^\s*from\s+[\w.]+\s+import\s+[\w*(]/,
+  /^\s*if\s+__name__\s*==/,
+  /^\s*(with|for|while|if|elif|else|try|except|finally)\b[^{;]*:\s*(#.*)?$/,
+];
+
+/** The first line of `source` that only Python would write, with its 1-based number. */
+export function pythonLineOf(source: string): { line: number; text: string } | undefined {
+  const lines = source.split(/\r?\n/);
+  const index = lines.findIndex((text) => PYTHON_LINES.some((pattern) => pattern.test(text)));
+  return index < 0 ? undefined : { line: index + 1, text: (lines[index] ?? '').trim() };
+}
+
+const pythonError = ({ line, text }: { line: number; text: string }): SourceError => ({
+  message: `This looks like Python (line ${line}: "${text}"), but programs here are JavaScript. The demo's "In Python" panel shows the Python beside each demo; docs/programs.md shows how a Python program reads in JavaScript.`,
+  line,
+  column: 1,
+});
 
 /** The declaration whose range contains a 1-based position, if any. */
 export function declarationAt(

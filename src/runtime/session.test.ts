@@ -5,6 +5,7 @@ import type { Runner } from './runner';
 
 const demo = (id: string): DemoDefinition => ({
   id,
+  topic: 'basics',
   title: id,
   concepts: [],
   summary: '',

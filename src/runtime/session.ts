@@ -59,11 +59,23 @@ export class Session {
     return structuredClone(this.current);
   }
 
-  /** Replaces the state (a validated one: see src/share). Does not run it. */
+  /**
+   * Replaces the state (a validated one: see src/share). Does not run it. Another demo stops the
+   * run in progress and forgets the last report and log: they were the previous demo's, and shown
+   * beside the new demo's explanation they would answer a question it does not ask.
+   */
   load(state: State): void {
     if (!this.demo(state.demo)) throw new Error(`Unknown demo '${state.demo}'.`);
+    if (state.demo !== this.current.demo) this.forgetRun();
     this.current = structuredClone(state);
     this.emit();
+  }
+
+  private forgetRun(): void {
+    this.run_?.stop();
+    this.run_ = null;
+    this.last = null;
+    this.lastLog = null;
   }
 
   /** Switches to another demo, keeping this one's edits for when the learner comes back. */

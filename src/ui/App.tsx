@@ -1,7 +1,9 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { FIRST_VISIT } from '../demos/topics';
 import type { DemoDefinition, Knob } from '../demos/types';
 import { programGlobalsDts } from '../runtime/editor-declarations';
 import type { Session } from '../runtime/session';
+import { perThreadCopyWritesOf } from '../runtime/thread-copies';
 import type { EditorMarker } from './editor/CodeEditor';
 import { useSession } from './use-session';
 import { useTheme } from './use-theme';
@@ -51,14 +53,17 @@ export function App({ session, demos, arrival }: Props) {
   const stop = useCallback(() => session.stop(), [session]);
   useShortcuts(run, stop);
 
+  const source = session.source();
   const markers = useMemo<EditorMarker[]>(
-    () =>
-      (report?.threads ?? []).flatMap((t) =>
+    () => [
+      ...(report?.threads ?? []).flatMap((t) =>
         t.error?.line
           ? [{ line: t.error.line, column: t.error.column, message: t.error.message }]
           : [],
       ),
-    [report],
+      ...perThreadCopyWritesOf(source).map((w): EditorMarker => ({ ...w, severity: 'warning' })),
+    ],
+    [report, source],
   );
   if (!demo) return null;
   const params = session.params();
@@ -101,9 +106,12 @@ export function App({ session, demos, arrival }: Props) {
         <section className="program-pane" aria-label="Program">
           {/* Before the editor: Monaco keeps Tab for indentation, so keyboard users reach Run first. */}
           <RunControls running={running !== null} onRun={run} onStop={stop} />
+          {arrival.firstVisit && !embed && state.demo === FIRST_VISIT.demo && (
+            <p className="first-visit">{FIRST_VISIT.sentence}</p>
+          )}
           <Suspense fallback={<p className="editor-loading">Loading the editor…</p>}>
             <CodeEditor
-              value={session.source()}
+              value={source}
               onChange={(code) => {
                 if (code !== session.source())
                   session.update({ code: code === demo.source ? undefined : code });

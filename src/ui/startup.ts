@@ -1,3 +1,4 @@
+import { FIRST_VISIT } from '../demos/topics';
 import type { State } from '../runtime/contract-types';
 import type { Session } from '../runtime/session';
 import { lookupBy } from './demo-lookup';
@@ -22,7 +23,11 @@ export type Arrival = {
   codeFromLink: boolean;
   /** A saved draft the learner can restore (the link did not overwrite it). */
   draft: State | null;
+  /** No link and no draft: the page opened on the newcomer's demo, with a sentence on what to press. */
+  firstVisit: boolean;
 };
+
+const firstVisitState: State = { v: 1, demo: FIRST_VISIT.demo };
 
 export function lookupFor(session: Session): DemoLookup {
   return lookupBy((id) => session.demo(id));
@@ -39,12 +44,14 @@ export async function arrive(session: Session, storage: Storage | null): Promise
   const decoded = await decodeLink(location.hash.replace(/^#/, ''), lookup, session.defaultDemo);
   const draft = storage ? loadDraft(storage) : null;
   const fromLink = decoded.status === 'ok' || decoded.status === 'partial';
-  const initial = decoded.status === 'absent' ? (draft ?? decoded.state) : decoded.state;
+  const firstVisit = decoded.status === 'absent' && !draft;
+  const initial = decoded.status === 'absent' ? (draft ?? firstVisitState) : decoded.state;
   session.load(session.demo(initial.demo) ? initial : { v: 1, demo: session.defaultDemo });
   const arrival: Arrival = {
     flags,
     problems: decoded.status === 'ok' || decoded.status === 'absent' ? [] : decoded.problems,
     codeFromLink: fromLink && decoded.state.code !== undefined,
+    firstVisit,
     draft:
       decoded.status !== 'absent' && draft && draftDiffers(draft, session.state(), lookup)
         ? draft

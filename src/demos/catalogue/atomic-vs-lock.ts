@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const atomicVsLock: DemoDefinition = {
   id: 'atomic-vs-lock',
+  topic: 'races-and-locks',
   title: 'Atomic add vs a lock',
   concepts: ['atomic operation', 'Lock', 'contention', 'SharedInt'],
   summary: 'Two correct ways to count from many threads, and what each costs.',
@@ -56,7 +57,7 @@ export function check() {
     tryThis:
       'Run once with each method and compare the times printed. Then raise the threads to 8: the lock version slows down more, because more threads queue for it.',
     watch:
-      'With the lock, the lock lane changes hands thousands of times and the contended-acquisition count in the stats climbs; the atomic run has no lock activity at all.',
+      "With the lock, the lock changes hands thousands of times (the dark bars under the lanes, too short to see until you zoom in) and the contended count in the verdict's stats line climbs; the atomic run has no lock activity at all.",
     why: 'Both versions are correct. An atomic add is a single indivisible instruction, so threads never wait for each other. A lock makes any sequence of steps indivisible, but a thread that finds it taken has to wait, and waking it costs far more than the increment itself.',
     python:
       'Python has no atomic integer: every shared counter needs a lock,\nand the GIL does not make counter += 1 safe.\nwith lock:\n    counter += 1\n# itertools.count() is atomic in CPython, but that is an implementation detail.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const barrierPhases: DemoDefinition = {
   id: 'barrier-phases',
+  topic: 'coordination',
   title: 'Barrier: nobody starts phase 2 early',
   concepts: ['Barrier', 'phases', 'synchronization point'],
   summary:

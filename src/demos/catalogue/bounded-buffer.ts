@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const boundedBuffer: DemoDefinition = {
   id: 'bounded-buffer',
+  topic: 'coordination',
   title: 'A bounded buffer with two conditions',
   concepts: ['Condition', 'bounded buffer', 'backpressure', 'producer-consumer'],
   summary: 'A fast producer and a slow consumer: the producer waits whenever the buffer is full.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const checkThenAct: DemoDefinition = {
   id: 'check-then-act',
+  topic: 'races-and-locks',
   title: 'Check-then-act: the overdrawn account',
   concepts: ['race condition', 'check-then-act', 'Lock', 'compound action'],
   summary: 'Each step is atomic, yet "if there is money, take it" overdraws the account.',

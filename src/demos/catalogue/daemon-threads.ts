@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const daemonThreads: DemoDefinition = {
   id: 'daemon-threads',
+  topic: 'basics',
   title: 'Daemon threads: background work that does not hold up the exit',
   concepts: ['daemon thread', 'Thread', 'shutdown', 'thread lifecycle'],
   summary: 'A heartbeat loops forever; as a daemon it is dropped when the real work ends.',

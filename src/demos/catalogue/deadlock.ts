@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const deadlock: DemoDefinition = {
   id: 'deadlock',
+  topic: 'deadlocks',
   title: 'Deadlock: two locks, two orders',
   concepts: ['deadlock', 'Lock', 'wait-for graph', 'lock ordering'],
   summary: 'Each thread holds one lock and waits for the other: neither can ever go on.',
@@ -32,7 +33,7 @@ export function check() {
   expect: { bug: 'deadlock', fix: 'ok' },
   explain: {
     tryThis:
-      'Run it: the run stops as a deadlock within a few milliseconds. Turn on the fix: both threads take A first and all twenty rounds finish.',
+      'Run it: the run stops as a deadlock within a fraction of a second. Turn on the fix: both threads take A first and all twenty rounds finish.',
     watch:
       'The wait-for graph shows the cycle: T0 holds lockA and waits for lockB, which T1 holds while waiting for lockA.',
     why: 'A deadlock needs four things at once: locks held exclusively, held while waiting for another, never taken away, and a circle of threads each waiting for the next. The sleep while holding the first lock gives the other thread time to take its own first lock, and the circle closes.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const diningPhilosophers: DemoDefinition = {
   id: 'dining-philosophers',
+  topic: 'deadlocks',
   title: 'Dining philosophers',
   concepts: ['deadlock', 'lock ordering', 'Semaphore', 'resource hierarchy'],
   summary:

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const eventSignal: DemoDefinition = {
   id: 'event-signal',
+  topic: 'coordination',
   title: 'Event: a signal nobody sends',
   concepts: ['Event', 'signalling', 'stuck', 'try/finally'],
   summary: 'Workers wait for "config ready"; one early return means the signal never comes.',
@@ -43,7 +44,7 @@ export function check() {
     tryThis:
       'Run it: the loader finishes, the three workers wait forever and the run is reported as stuck. Turn on the fix and they all start serving right after the loader.',
     watch:
-      'The loader lane ends early; the worker lanes stay in "waiting on ready" to the end. The verdict lists each worker and the event it waits for.',
+      'The loader lane ends early; the worker lanes stay in "waits ready" to the end. The verdict lists each worker and the event it waits for.',
     why: 'An Event is a flag that starts cleared: wait() blocks until some thread calls set(), then every waiter goes on (and later waits return at once). Nothing ties the waiters to the thread meant to set it, so when that thread takes a path that forgets, no error happens: the waiters simply never wake. Stuck, not deadlocked: no cycle, just a signal nobody is left to give.',
     fix: 'Signal in a finally block so every way out of the loader sets the event. In real code, also wait with a timeout (ready.wait(5000) returns false when it runs out) so a missing signal becomes an error message instead of a hang.',
     python:

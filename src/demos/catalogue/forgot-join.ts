@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const forgotJoin: DemoDefinition = {
   id: 'forgot-join',
+  topic: 'basics',
   title: 'Forgot to join',
   concepts: ['Thread', 'join', 'thread lifecycle', 'start'],
   summary: 'main starts the downloads and sums the results straight away: most are not there yet.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const lockOrdering: DemoDefinition = {
   id: 'lock-ordering',
+  topic: 'deadlocks',
   title: 'Lock ordering: bank transfers',
   concepts: ['deadlock', 'lock ordering', 'Lock', 'invariant'],
   summary:

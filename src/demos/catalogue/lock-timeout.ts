@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const lockTimeout: DemoDefinition = {
   id: 'lock-timeout',
+  topic: 'deadlocks',
   title: 'Lock timeout: back off and retry',
   concepts: ['deadlock', 'timeout', 'back-off', 'Lock'],
   summary:

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const producerConsumerCondition: DemoDefinition = {
   id: 'producer-consumer-condition',
+  topic: 'coordination',
   title: 'Condition: while, not if',
   concepts: ['Condition', 'producer-consumer', 'spurious wake-up', 'notifyAll'],
   summary:

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const queuePipeline: DemoDefinition = {
   id: 'queue-pipeline',
+  topic: 'coordination',
   title: 'Queue pipeline: one sentinel too few',
   concepts: ['Queue', 'sentinel', 'taskDone/join', 'graceful shutdown', 'stuck'],
   summary: 'Workers stop when they get a STOP item; send one too few and a worker waits forever.',

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const raceCounter: DemoDefinition = {
   id: 'race-counter',
+  topic: 'races-and-locks',
   title: 'Race condition: lost updates',
   concepts: ['race condition', 'Lock', 'read-modify-write', 'critical section'],
   summary: 'Four threads add to one counter; without a lock, most of the updates vanish.',
@@ -47,7 +48,7 @@ export function check() {
     tryThis:
       'Run it a few times: the total is wrong every time and by a different amount. Turn on the fix and the total is exact, but the run takes about four times longer.',
     watch:
-      'Without the lock, the four lanes sleep side by side: all four read the same value, then all four write it back plus one. With the lock, the lanes take turns and the lock lane shows who holds it.',
+      'Without the lock, the four lanes sleep side by side: all four read the same value, then all four write it back plus one. With the lock, the lanes take turns: the dark bar under a lane marks when that thread holds the lock, and never two lanes at once.',
     why: 'counter = counter + 1 is three steps: read, compute, write. When two threads read before either writes, both write the same number and one increment is lost. The sleep widens the gap between read and write so the collision happens almost every time; without it the gap is nanoseconds, and you need tens of thousands of increments to see losses.',
     fix: 'Make the read and the write one indivisible step for other threads: hold a Lock around them (lock.with(fn) releases it even if fn throws). For a single counter, an atomic counter.add(1) does the same without a lock.',
     python:

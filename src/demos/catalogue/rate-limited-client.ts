@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const rateLimitedClient: DemoDefinition = {
   id: 'rate-limited-client',
+  topic: 'pools',
   title: 'A rate-limited API client',
   concepts: ['Semaphore', 'ThreadPool', 'asCompleted', 'concurrency limit'],
   summary: 'A pool of 8 threads calls an API that allows only a few calls in flight at once.',

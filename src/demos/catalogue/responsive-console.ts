@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const responsiveConsole: DemoDefinition = {
   id: 'responsive-console',
+  topic: 'pools',
   title: 'A responsive console',
   concepts: ['background thread', 'Queue', 'Event', 'input', 'graceful shutdown'],
   summary:

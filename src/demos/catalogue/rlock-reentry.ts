@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const rlockReentry: DemoDefinition = {
   id: 'rlock-reentry',
+  topic: 'races-and-locks',
   title: 'RLock: a lock that can be taken twice',
   concepts: ['RLock', 'reentrancy', 'self-deadlock', 'Lock'],
   summary: 'A locked method calls another locked method and waits for itself forever.',

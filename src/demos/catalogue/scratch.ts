@@ -3,6 +3,7 @@ import type { DemoDefinition } from '../types';
 /** The blank page: where a learner's own program lives in share links (DESIGN.md §3). */
 export const scratch: DemoDefinition = {
   id: 'scratch',
+  topic: 'basics',
   title: 'Scratch',
   concepts: ['threads'],
   summary: 'A minimal program to start from: two threads that say hello.',

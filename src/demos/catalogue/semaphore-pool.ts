@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const semaphorePool: DemoDefinition = {
   id: 'semaphore-pool',
+  topic: 'coordination',
   title: 'Semaphore: a pool of three connections',
   concepts: ['Semaphore', 'BoundedSemaphore', 'resource pool', 'try/finally'],
   summary: 'Ten threads share three connections; a double release on errors quietly adds more.',
@@ -61,9 +62,9 @@ export function check() {
   expect: { bug: 'check-failed', fix: 'ok' },
   explain: {
     tryThis:
-      'Run it: up to ten connections end up in use. Turn on the fix: never more than three. Then turn the fix off again and the BoundedSemaphore on: the run stops with an error at the first extra release.',
+      'Run it: more than three connections end up in use at once (the verdict says how many). Turn on the fix: never more than three. Then turn the fix off again and the BoundedSemaphore on: the run stops with an error at the first extra release.',
     watch:
-      'The pool lane shows how many threads hold a permit. At first only three query at a time; after each failed query the limit creeps up by one.',
+      'At first at most three lanes are in their query (the 10 ms sleep) at once. Each "timed out" line in the output is a failed query whose permit was released twice: from then on one more thread can get in, and the verdict reports the most connections that were in use together.',
     why: 'A Semaphore is only a counter: acquire takes one from it (waiting at zero), release adds one back. It does not know how many it started with, so releasing twice for one acquire silently creates a new permit, and the pool grows with every error.',
     fix: 'Release in exactly one place, a finally block (or pool.with(fn)), so every path out returns the connection once. Use a BoundedSemaphore for pools: an extra release then fails loudly where it happens.',
     python:

@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const starvation: DemoDefinition = {
   id: 'starvation',
+  topic: 'races-and-locks',
   title: 'Starvation: an unfair lock',
   concepts: ['starvation', 'fairness', 'ticket lock', 'compareExchange', 'polling'],
   summary:

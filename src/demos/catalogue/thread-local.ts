@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const threadLocal: DemoDefinition = {
   id: 'thread-local',
+  topic: 'basics',
   title: 'Thread-local data: one connection per thread',
   concepts: ['thread-local', 'local', 'ThreadPool', 'per-thread state'],
   summary:

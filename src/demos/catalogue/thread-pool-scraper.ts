@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const threadPoolScraper: DemoDefinition = {
   id: 'thread-pool-scraper',
+  topic: 'pools',
   title: 'Thread pool scraper',
   concepts: ['ThreadPool', 'Future', 'asCompleted', 'error handling', 'I/O-bound', 'speedup'],
   summary: 'A pool of threads fetches 100 simulated pages, with failures, progress and statistics.',
@@ -70,7 +71,7 @@ export function check() {
       'Run with 1, 2, 8 and 32 pool threads and compare the times (or open the lab). Switch to submission order and watch the progress lines come in bursts.',
     watch:
       'Every pool lane alternates short sleeps (network) with almost no running: the work is waiting, which is why more threads help so much. The main lane waits on the pool between results.',
-    why: "Fetching pages is I/O-bound: a thread spends nearly all its time waiting for the network, during which other threads can wait too. Eight threads keep eight requests in flight, so the whole crawl takes about an eighth of the time. A pool reuses a fixed set of threads for all 100 tasks instead of starting 100 threads, and each Future carries its task's result or error back to main.",
+    why: "Fetching pages is I/O-bound: a thread spends nearly all its time waiting for the network, during which other threads can wait too. Eight threads keep eight requests in flight, so the crawl takes roughly an eighth of the time it takes one thread (the lab measures it on this device). A pool reuses a fixed set of threads for all 100 tasks instead of starting 100 threads, and each Future carries its task's result or error back to main.",
     fix: 'Handle errors per task (a try around future.result()) so one failed page does not lose the rest, and update shared statistics under a lock (or with atomic adds).',
     python:
       'with ThreadPoolExecutor(max_workers=8) as pool:\n    futures = {pool.submit(fetch, url): url for url in urls}\n    for done, f in enumerate(as_completed(futures), 1):\n        try:\n            stats.record(f.result())\n        except Exception as e:\n            print(f"{futures[f]}: {e}")\n        if done % 20 == 0:\n            print(f"progress {done}/{len(urls)}")',

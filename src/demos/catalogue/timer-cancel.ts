@@ -2,6 +2,7 @@ import type { DemoDefinition } from '../types';
 
 export const timerCancel: DemoDefinition = {
   id: 'timer-cancel',
+  topic: 'basics',
   title: 'Timer: run later, or not at all',
   concepts: ['Timer', 'cancel', 'timeout', 'delayed execution'],
   summary:

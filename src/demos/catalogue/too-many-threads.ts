@@ -2,10 +2,11 @@ import type { DemoDefinition } from '../types';
 
 export const tooManyThreads: DemoDefinition = {
   id: 'too-many-threads',
+  topic: 'pools',
   title: 'Too many threads',
   concepts: ['ThreadPool', 'thread overhead', 'pool size', 'oversubscription'],
   summary:
-    'The same 60 tasks: one thread each, or a pool of a few threads. More threads is not faster.',
+    'The same 60 tasks: one thread each, or a pool of a few threads. Past a point, more threads is not faster.',
   source: `const TASKS = 60;
 const done = new SharedInt(0);
 
@@ -51,9 +52,9 @@ export function check() {
   expect: { default: 'ok' },
   explain: {
     tryThis:
-      'Run the pool of 8, then one thread per task, and compare the times printed. Then open the lab: the speedup grows with the pool size only up to a point.',
+      "Run the pool of 8, then one thread per task, and compare the times printed. Then open the lab: it sweeps the pool size from 1 to 32. Each doubling of the pool buys less than the one before: once the pool overlaps enough of the waiting, the CPU parts (60 × 4 ms, shared by this device's cores) set a floor that no pool size gets under. The one-thread-per-task run is not in the sweep; compare its printed time with the pool's.",
     watch:
-      'With 60 threads, the lanes start in a slow staircase (each thread needs a worker to be created and the program loaded in it) and the CPU parts pile up, two cores for sixty threads. The pool of 8 reuses its lanes task after task.',
+      'With 60 threads, the lanes start in a slow staircase (each thread needs a worker to be created and the program loaded in it) and the CPU parts pile up, sixty threads for a handful of cores. The pool of 8 reuses its lanes task after task.',
     why: 'Every thread costs memory for its stack, time to create, and scheduling work when many of them want the CPU. Once there are enough threads to cover the waiting (here, 20 ms of I/O per 4 ms of CPU) and to keep the cores busy, more threads only add that overhead. Pools put a ceiling on it and reuse threads, which is why the tutorials reach for ThreadPoolExecutor with a modest max_workers instead of a thread per item.',
     fix: 'Size the pool for the job: for I/O-bound tasks a few times the core count (Python defaults to min(32, cores + 4)); for CPU-bound ones about the core count. Measure rather than guess: the lab shows where the curve flattens. Interleave caps a run at 64 threads.',
     python:

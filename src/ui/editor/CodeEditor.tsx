@@ -1,8 +1,16 @@
 import { useEffect, useRef } from 'react';
+import { EDITOR_THEMES } from './editor-themes';
 import { loadMonaco, type Monaco } from './load-monaco';
 import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
 
-export type EditorMarker = { line: number; column?: number; message: string };
+export type EditorMarker = {
+  line: number;
+  column?: number;
+  /** Where the mark ends on its line; the line's end when absent. */
+  endColumn?: number;
+  message: string;
+  severity?: 'error' | 'warning';
+};
 
 type Props = {
   value: string;
@@ -53,6 +61,9 @@ export default function CodeEditor({
         lib: ['esnext'],
       });
       js.setExtraLibs([{ content: globalsDts, filePath: 'file:///interleave-globals.d.ts' }]);
+      for (const { name, ...data } of Object.values(EDITOR_THEMES)) {
+        monaco.editor.defineTheme(name, data);
+      }
       const now = latest.current;
       created = monaco.editor.create(host.current, {
         value: now.value,
@@ -63,7 +74,7 @@ export default function CodeEditor({
         scrollBeyondLastLine: false,
         readOnly: now.readOnly,
         ariaLabel: label,
-        theme: now.theme === 'dark' ? 'vs-dark' : 'vs',
+        theme: EDITOR_THEMES[now.theme].name,
       });
       created.onDidChangeModelContent(() => onChangeRef.current(created?.getValue() ?? ''));
       editorRef.current = created;
@@ -88,8 +99,13 @@ export default function CodeEditor({
     editorRef.current?.updateOptions({ readOnly });
   }, [readOnly]);
 
+  // The label names the demo: switching demo must rename the editor, or it names the previous one.
   useEffect(() => {
-    monacoRef.current?.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+    editorRef.current?.updateOptions({ ariaLabel: label });
+  }, [label]);
+
+  useEffect(() => {
+    monacoRef.current?.editor.setTheme(EDITOR_THEMES[theme].name);
   }, [theme]);
 
   useEffect(() => {
@@ -101,7 +117,7 @@ export default function CodeEditor({
   return <div ref={host} className="code-editor" data-testid="code-editor" />;
 }
 
-/** Marks the last run's errors at their lines. */
+/** Marks the last run's errors, and the program's warnings, at their lines. */
 function setMarkers(
   monaco: Monaco,
   editor: monacoNs.editor.IStandaloneCodeEditor,
@@ -118,9 +134,10 @@ function setMarkers(
         startLineNumber: line,
         endLineNumber: line,
         startColumn: m.column ?? 1,
-        endColumn: model.getLineMaxColumn(line),
+        endColumn: m.endColumn ?? model.getLineMaxColumn(line),
         message: m.message,
-        severity: monaco.MarkerSeverity.Error,
+        severity:
+          m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
       };
     }),
   );

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { HoldSpan, StateSpan, TracedObject, TracedThread, WakeArrow } from '../../trace/types';
 import type { TimelineTheme } from './palette';
 import { timelineSummaryOf } from './span-text';
@@ -37,6 +37,12 @@ export function Timeline(props: TimelineProps) {
   const { theme, onSelect } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The input listeners need to know when the canvas comes and goes (it exists only with lanes).
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  const attachCanvas = useCallback((element: HTMLCanvasElement | null) => {
+    canvasRef.current = element;
+    setCanvas(element);
+  }, []);
   const summaryId = useId();
   const { widthPx, dpr } = useElementSize(containerRef);
   const reducedMotion = useReducedMotion();
@@ -77,7 +83,7 @@ export function Timeline(props: TimelineProps) {
     onSelect?.(item);
   };
   const hitAt = (xPx: number, yPx: number) => hitTest(model, layout, shownScale(), xPx, yPx);
-  useTimelineInput(canvasRef, {
+  useTimelineInput(canvas, {
     plotLeftPx: layout.labelWidthPx,
     plotWidthPx: layout.plotWidthPx,
     command: (command: ViewCommand) => {
@@ -100,7 +106,7 @@ export function Timeline(props: TimelineProps) {
           <p className="timeline-empty">Run a program to see its threads here.</p>
         ) : (
           <canvas
-            ref={canvasRef}
+            ref={attachCanvas}
             className="timeline-canvas"
             width={Math.round(widthPx * dpr)}
             height={Math.round(layout.heightPx * dpr)}

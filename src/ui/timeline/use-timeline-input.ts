@@ -1,9 +1,10 @@
-import { type RefObject, useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { commandOfKey, type ViewCommand } from './timeline-view';
 
 // Wheel, drag, click, hover and keys on the timeline canvas, turned into view commands. Listeners
 // are attached by hand because React's wheel listener is passive and could not stop the page from
-// scrolling while the wheel zooms.
+// scrolling while the wheel zooms. The hook takes the canvas element itself, not a ref: the canvas
+// appears only once a run has lanes, and an effect keyed on a ref would never see it arrive.
 
 export type TimelineInput = {
   /** Where the plot starts and how wide it is, in CSS px of the canvas. */
@@ -22,10 +23,7 @@ const DRAG_THRESHOLD_PX = 3;
 const WHEEL_ZOOM = 0.002;
 const PINCH_ZOOM = 0.01;
 
-export function useTimelineInput(
-  canvasRef: RefObject<HTMLCanvasElement | null>,
-  input: TimelineInput,
-): void {
+export function useTimelineInput(canvas: HTMLCanvasElement | null, input: TimelineInput): void {
   const onWheel = useEffectEvent((event: WheelEvent, xPx: number) => {
     event.preventDefault();
     // Lines or pages become pixels, roughly as browsers scroll them.
@@ -56,7 +54,6 @@ export function useTimelineInput(
   const onDrag = useEffectEvent((dxPx: number) => input.command({ kind: 'pan', dxPx }));
 
   useEffect(() => {
-    const canvas = canvasRef.current;
     if (canvas === null) return;
     const local = (event: MouseEvent) => {
       const box = canvas.getBoundingClientRect();
@@ -103,5 +100,5 @@ export function useTimelineInput(
       canvas.removeEventListener('pointerleave', onLeave);
       canvas.removeEventListener('keydown', onKey);
     };
-  }, [canvasRef]);
+  }, [canvas]);
 }
