@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isolationHeaders, productionHeaders } from './scripts/isolation-headers';
 
 // Every response (documents and worker scripts alike) carries the isolation headers: a module
-// worker served without COEP fails to load under an isolated page (PLATFORM-NOTES.md).
+// worker served without COEP fails to load under an isolated page (docs/hosting.md).
 export default defineConfig({
   plugins: [react()],
   resolve: {

@@ -1,4 +1,4 @@
-// The shape DESIGN.md §4 prints for every figure, and the statistics the benchmarks share.
+// The shape docs/budgets.md prints for every figure, and the statistics the benchmarks share.
 
 export type Unit = 'x' | 'ms' | 'KB' | 'count';
 

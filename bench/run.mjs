@@ -1,6 +1,6 @@
 // `npm run bench`: serves the built app (dist/) with `vite preview` (which sends the isolation
 // headers of vite.config.ts), opens /bench.html in headless Chromium, runs window.runBenchmarks(),
-// adds the initial JS + CSS size, and prints ONE JSON object last on stdout (DESIGN.md §4).
+// adds the initial JS + CSS size, and prints ONE JSON object last on stdout (docs/budgets.md).
 // Progress goes to stderr. Benchmarks only print: a figure over budget does not fail the command.
 //
 //   node bench/run.mjs [only]   — `only`: comma-separated substrings of figure names to run;

@@ -7,7 +7,7 @@ import { test, expect } from './fixtures';
 import { startStatic, type Served } from './servers';
 
 // The codec modules import lz-string by name, which only a bundler can do (it is CommonJS), so
-// the spec writes links by the contract itself (DESIGN.md §3).
+// the spec writes links by the contract itself (docs/contracts.md).
 const lz = createRequire(import.meta.url)('lz-string') as typeof LZ;
 const hashOf = (state: State) => `#s=${lz.compressToEncodedURIComponent(JSON.stringify(state))}`;
 

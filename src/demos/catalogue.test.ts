@@ -32,7 +32,7 @@ const IDS = [
   'starvation',
 ];
 
-/** Knobs every program has, whether or not a demo declares them (DESIGN.md §2). */
+/** Knobs every program has, whether or not a demo declares them (docs/programs.md, Knobs). */
 const COMMON = new Set(['threads', 'gil', 'seed']);
 
 type AstNode = { type: string; [key: string]: unknown };

@@ -1,4 +1,4 @@
-// The public contracts of DESIGN.md §3, as types. Course pages and links depend on them: change
+// The public contracts of docs/contracts.md, as types. Course pages and links depend on them: change
 // them only with a note saying why.
 
 export type ParamValue = number | boolean | string;

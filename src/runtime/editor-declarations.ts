@@ -1,4 +1,4 @@
-// The program model's globals (DESIGN.md §2) as a declaration file, for the editor: Monaco's
+// The program model's globals (docs/programs.md) as a declaration file, for the editor: Monaco's
 // IntelliSense completes these names and shows the comments on hover, so they are written for
 // learners (plain words, units, the Python name). Keep it in step with worker/globals.ts and
 // docs/programs.md.

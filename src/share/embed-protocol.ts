@@ -26,7 +26,7 @@ export const EMBED_METHODS = [
 export type EmbedMethod = (typeof EMBED_METHODS)[number];
 
 /**
- * What the message API calls: `window.interleave` plus the lab's sweep (DESIGN.md §3). A method
+ * What the message API calls: `window.interleave` plus the lab's sweep (docs/contracts.md). A method
  * may answer at once or with a promise; the server awaits either.
  */
 export type EmbedApi = {

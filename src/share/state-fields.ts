@@ -27,7 +27,7 @@ const DEMO_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 const PARAM_KEY = /^[a-z][a-z0-9_]{0,63}$/i;
 const FIELDS = new Set(['v', 'demo', 'code', 'params', 'mode', 'schedule']);
 
-/** Bounds of the knobs every program has (DESIGN.md §2), whatever the demo. */
+/** Bounds of the knobs every program has (docs/programs.md, Knobs), whatever the demo. */
 const COMMON_PARAMS: Record<string, (value: ParamValue) => boolean> = {
   threads: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 64,
   gil: (value) => typeof value === 'boolean',

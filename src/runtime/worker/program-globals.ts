@@ -71,7 +71,7 @@ function bindClass<T extends Constructor>(base: T, heap: Heap, checkpoint: (() =
   return Bound as unknown as T;
 }
 
-/** Every global of the program model (DESIGN.md §2) for one thread. */
+/** Every global of the program model (docs/programs.md) for one thread. */
 export function programGlobals(
   env: ThreadEnv,
   params: Readonly<Record<string, ParamValue>>,
