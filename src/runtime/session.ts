@@ -1,5 +1,6 @@
 import type { DemoDefinition } from '../demos/types';
 import type { ParamValue, RunReport, State } from './contract-types';
+import { COMMON_DEFAULTS } from './common-knobs';
 import type { LiveLog } from './live-log';
 import { startRun, type ProgramRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
@@ -12,9 +13,6 @@ export type DemoSummary = {
   params: Record<string, ParamValue>;
   expect: DemoDefinition['expect'];
 };
-
-/** Knobs every program has (docs/programs.md, Knobs), under the demo's own. */
-const COMMON_DEFAULTS: Record<string, ParamValue> = { gil: false, seed: 1 };
 
 /** The knob defaults of a demo: its own knobs, over the ones every program has. */
 export function knobDefaults(demo: DemoDefinition | undefined): Record<string, ParamValue> {
