@@ -1,5 +1,5 @@
 import { EventKind, Heap, ThreadField, ThreadStatus, epochMs } from '../sync';
-import { TraceRings } from '../trace/ring';
+import { ALL_EVENTS_MASK, eventMaskOf, TraceRings } from '../trace/ring';
 import { C, Control, RunState, runtimeBytesFor } from './control';
 import { LiveLog } from './live-log';
 import type { SourceError } from './program-source';
@@ -28,9 +28,7 @@ export type RunOptions = {
 };
 
 const TICK_MS = 10;
-const ALL_EVENTS = ~0;
-const TIMING_EVENTS =
-  (1 << EventKind.ThreadStart) | (1 << EventKind.ThreadEnd) | (1 << EventKind.Print);
+const TIMING_EVENTS = eventMaskOf([EventKind.ThreadStart, EventKind.ThreadEnd, EventKind.Print]);
 /** How long ending threads get to return their workers before those are replaced. */
 const GRACE_MS = 250;
 
@@ -93,7 +91,7 @@ async function execute(
     seed: typeof params.seed === 'number' ? params.seed : 1,
     startEpochMs: epochMs(),
     workItersPerMs: await pool.workItersPerMs(),
-    traceMask: options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS,
+    traceMask: options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS_MASK,
   };
   const lent: PoolWorker[] = pool.take(1);
   const finishEarly = (programError: SourceError, outcome: RunReport['outcome'] = 'error') => {
