@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * The layer table of DESIGN.md §1, enforced: each entry forbids the imports a layer may not make,
+ * The layer table of docs/architecture.md, enforced: each entry forbids the imports a layer may not make,
  * with the reason shown in the lint message.
  */
 const layer = (name, forbidden, why) => ({
@@ -38,7 +38,7 @@ const layer = (name, forbidden, why) => ({
                     'monaco-editor',
                     'monaco-editor/*',
                   ],
-                  message: `src/${name} knows nothing of React or the DOM: the UI renders what it produces (DESIGN.md §1).`,
+                  message: `src/${name} knows nothing of React or the DOM: the UI renders what it produces (docs/architecture.md).`,
                 },
               ]),
         ],

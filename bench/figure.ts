@@ -1,4 +1,4 @@
-// The shape DESIGN.md §4 prints for every figure, and the statistics the benchmarks share.
+// The shape docs/budgets.md prints for every figure, and the statistics the benchmarks share.
 
 export type Unit = 'x' | 'ms' | 'KB' | 'count';
 
@@ -13,15 +13,8 @@ export type Figure = {
 
 export type Figures = Record<string, Figure>;
 
-/** The median of a non-empty list (the mean of the middle two for an even count). */
-export function median(samples: readonly number[]): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
+/** The lab's median: throws on an empty list, which {@link measure} turns into a failed figure. */
+export { medianOf as median } from '../src/lab/stats';
 
 /** Rounds for printing: figures keep three significant decimals at most. */
 export function round(value: number, digits = 3): number {

@@ -1,5 +1,6 @@
 // The baseline every Lock figure is measured against: the smallest correct futex lock, Drepper,
-// "Futexes Are Tricky" (2011), mutex #2 — no spinning, no owner word, no tracing, no watchdog.
+// "Futexes Are Tricky" (2011), §6 "Mutex, Take 3" — no spinning, no owner word, no tracing, no
+// watchdog.
 // The word: 0 unlocked · 1 locked, no waiters · 2 locked, maybe waiters.
 
 /** Takes the lock word at `index`, sleeping in Atomics.wait while it is contended. */

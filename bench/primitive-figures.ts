@@ -1,4 +1,4 @@
-// Figures of the primitives themselves (DESIGN.md §4, first rows): each against a baseline
+// Figures of the primitives themselves (docs/budgets.md, first rows): each against a baseline
 // measured in the same page, alternating the two so machine noise hits both alike.
 import { Condition, Heap, Lock, Queue, Semaphore, SharedInt } from '../src/sync';
 import { TraceRings } from '../src/trace/ring';
@@ -6,7 +6,7 @@ import { measure, median, reported, round, type Figure, type Figures } from './f
 import { PairControl, request, type PairBench, type PairIds, type PairRequest } from './protocol';
 
 const REPS = 7;
-/** The traced ring's size (events), as in DESIGN.md's brief for this figure. */
+/** The traced ring's size (events): one rep of two events per iteration fills it, no more. */
 const RING_EVENTS = 65_536;
 const UNCONTENDED_REPS = 61;
 const UNCONTENDED_WARMUP_REPS = 10;

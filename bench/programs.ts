@@ -1,4 +1,4 @@
-// The thread programs the runtime figures run (DESIGN.md §2's program model).
+// The thread programs the runtime figures run (the program model of docs/programs.md).
 
 /** Four threads that do nothing: the fixed cost of a run. */
 export const EMPTY_4_THREADS = `export const threads = 4;

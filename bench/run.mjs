@@ -1,7 +1,9 @@
 // `npm run bench`: serves the built app (dist/) with `vite preview` (which sends the isolation
 // headers of vite.config.ts), opens /bench.html in headless Chromium, runs window.runBenchmarks(),
-// adds the initial JS + CSS size, and prints ONE JSON object last on stdout (DESIGN.md §4).
-// Progress goes to stderr. Benchmarks only print: a figure over budget does not fail the command.
+// adds the initial JS + CSS size, and prints ONE JSON object last on stdout (docs/budgets.md).
+// Progress goes to stderr. The command exits 1 when a figure misses its budget (report-only figures
+// always pass) or a measurement crashed, after printing every figure: CI reads the exit code, a
+// reader the JSON. It is not part of `npm test`: speed depends on the machine, correctness does not.
 //
 //   node bench/run.mjs [only]   — `only`: comma-separated substrings of figure names to run;
 //   BENCH_DIST=/tmp/x node bench/run.mjs serves another build than dist/.
@@ -63,6 +65,7 @@ async function main() {
     const failing = Object.entries(figures).filter(([, f]) => !f.pass);
     for (const [name, f] of failing) log(`[bench] over budget: ${name} = ${f.value} (${f.budget})`);
     process.stdout.write(`${JSON.stringify({ figures }, null, 2)}\n`);
+    if (failing.length > 0) process.exitCode = 1;
   } finally {
     await browser.close();
     await server.close();

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from '@playwright/test';
 import type * as LZ from 'lz-string';
 import type { State } from '../src/runtime/contract-types';
+import { seriousViolations } from './accessibility';
 import { test, expect } from './fixtures';
 import { startStatic, type Served } from './servers';
 
 // The codec modules import lz-string by name, which only a bundler can do (it is CommonJS), so
-// the spec writes links by the contract itself (DESIGN.md §3).
+// the spec writes links by the contract itself (docs/contracts.md).
 const lz = createRequire(import.meta.url)('lz-string') as typeof LZ;
 const hashOf = (state: State) => `#s=${lz.compressToEncodedURIComponent(JSON.stringify(state))}`;
 
@@ -19,7 +20,7 @@ const deadlock: State = { v: 1, demo: 'deadlock' };
  * Embed dialog's snippet does, and keeping every message the frame posts in `window.received`.
  */
 function hostPage(src: string): string {
-  return `<!doctype html><title>Course page</title>
+  return `<!doctype html><html lang="en"><title>Course page</title><link rel="icon" href="data:,">
 <iframe src="${src}" title="Interleave" width="100%" height="560" allow="cross-origin-isolated"></iframe>
 <script>
   window.received = [];
@@ -83,6 +84,21 @@ test('an embed in a page without COOP/COEP is isolated and runs a demo over post
     );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ report: { outcome: 'deadlock' } });
+  } finally {
+    await host.close();
+  }
+});
+
+test('axe finds no serious or critical violations in an embed, its editor and timeline loaded', async ({
+  page,
+  app,
+}) => {
+  const host = await openHost(page, `${app.url}/?embed=1${hashOf(deadlock)}`);
+  try {
+    const frame = await embeddedApp(page);
+    await expect(frame.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true');
+    await call(page, { type: 'interleave:run', id: 1 }, 1);
+    expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await host.close();
   }

@@ -101,20 +101,28 @@ test('a syntax error is reported at its line without starting threads', async ({
 test('while (true) {} is ended by stop(), and the next run succeeds', async ({ openApp }) => {
   const page = await openApp();
   await page.waitForFunction(() => window.interleave !== undefined);
-  const outcome = await page.evaluate(async () => {
+  await page.evaluate(() => {
     const api = window.interleave!;
     api.load({
       v: 1,
       demo: 'scratch',
-      code: 'export const threads = 4;\nexport function thread() { while (true) {} }',
+      code: 'export const threads = 4;\nexport function thread(id) { print("spinning", id); while (true) {} }',
     });
-    const running = api.run();
-    // Stop once the threads are really spinning: their start shows in the live trace.
-    await new Promise((r) => setTimeout(r, 300));
-    api.stop();
-    return (await running).outcome;
+    (window as unknown as { running: Promise<unknown> }).running = api.run();
   });
-  expect(outcome).toBe('stopped');
+  // Stop only once every thread is really spinning: each prints just before its loop.
+  await page.getByRole('tab', { name: 'Output' }).click();
+  const output = page.getByRole('log', { name: 'Program output' });
+  for (const id of [0, 1, 2, 3]) await expect(output).toContainText(`spinning ${id}`);
+  const report = await page.evaluate(async () => {
+    window.interleave!.stop();
+    return (await (window as unknown as { running: Promise<unknown> }).running) as {
+      outcome: string;
+      threads: { status: string }[];
+    };
+  });
+  expect(report.outcome).toBe('stopped');
+  expect(report.threads.map((t) => t.status)).toEqual(['running', 'running', 'running', 'running']);
   const next = await runProgram(
     page,
     'export const threads = 2;\nexport function thread(id) { print("ok", id); }',
@@ -184,7 +192,10 @@ export function thread() { work(${240 / threads}); }
   const on2 = await wall(2, true);
   const speedupOff = off1 / off2;
   const speedupOn = on1 / on2;
-  expect(speedupOff).toBeGreaterThan(speedupOn);
+  // Both sides of the lesson, split at the same line: two cores speed it up, the GIL does not.
+  // The GIL-off side needs two cores free now and then: a machine loaded far past its cores
+  // fails it, and that failure is the machine's, not the runtime's.
+  expect(speedupOff).toBeGreaterThan(1.25);
   expect(speedupOn).toBeLessThan(1.25);
 });
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type * as LZ from 'lz-string';
 
 // The codec modules import lz-string by name, which only a bundler can do (it is CommonJS), so
-// the specs write links by the contract itself (DESIGN.md §3) and name the draft key of
+// the specs write links by the contract itself (docs/contracts.md) and name the draft key of
 // src/share/draft-store.ts: a drift fails the tests that use them.
 const lz = createRequire(import.meta.url)('lz-string') as typeof LZ;
 const DRAFT_KEY = 'interleave:draft:v1';

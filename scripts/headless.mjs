@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core, and the built app served by `vite preview`: shared
 // by the e2e fixtures, `npm run bench` and `npm run record`. Browser downloads are impossible on
-// our machines, so the path is the system's (PLATFORM-NOTES.md).
+// our machines, so the path is the system's.
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 

@@ -1,5 +1,5 @@
 // Prints the initial JS + CSS (gzip) the app loads before Monaco and the charts: the budget is
-// < 200 KB (DESIGN.md §4). Reads dist/index.html after `npm run build`.
+// < 200 KB (docs/budgets.md). Reads dist/index.html after `npm run build`.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';

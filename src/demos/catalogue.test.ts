@@ -1,5 +1,6 @@
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
+import { COMMON_DEFAULTS } from '../runtime/common-knobs';
 import { demoById, demos } from './catalogue';
 import type { DemoDefinition } from './types';
 
@@ -31,9 +32,6 @@ const IDS = [
   'responsive-console',
   'starvation',
 ];
-
-/** Knobs every program has, whether or not a demo declares them (DESIGN.md §2). */
-const COMMON = new Set(['threads', 'gil', 'seed']);
 
 type AstNode = { type: string; [key: string]: unknown };
 
@@ -169,8 +167,9 @@ describe.each(demos.map((d) => [d.id, d] as const))('%s', (_id, demo) => {
   it('declares every knob its program reads (threads, gil and seed aside)', () => {
     const declared = new Set(demo.knobs.map((k) => k.id));
     for (const id of paramsRead(programOf(demo))) {
-      // params.threads is only guaranteed when the demo declares it as a knob.
-      if (id === 'threads' || !COMMON.has(id)) expect(declared, `params.${id}`).toContain(id);
+      // Only the common knobs with a default are always there: params.threads is guaranteed
+      // only when the demo declares it as a knob.
+      if (!Object.hasOwn(COMMON_DEFAULTS, id)) expect(declared, `params.${id}`).toContain(id);
     }
   });
 

@@ -44,7 +44,7 @@ export type DemoDefinition = {
   concepts: string[];
   /** One-line summary for the picker. */
   summary: string;
-  /** The program (an ES module in JavaScript, DESIGN.md §2). */
+  /** The program (an ES module in JavaScript, docs/programs.md). */
   source: string;
   /** Knobs beyond the common ones (threads, gil, seed). A bug demo has a boolean `fix` knob. */
   knobs: Knob[];

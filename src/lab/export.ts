@@ -1,5 +1,5 @@
 // Sweep downloads: CSV for spreadsheets (one row per timed run, so the spread stays visible) and
-// JSON in the public SweepResult shape (DESIGN.md §3), so a download can be charted again.
+// JSON in the public SweepResult shape (docs/contracts.md), so a download can be charted again.
 import type { SweepResult } from '../runtime/contract-types';
 
 export const CSV_COLUMNS = [

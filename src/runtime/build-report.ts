@@ -17,7 +17,7 @@ export type Ending = {
   programError?: SourceError;
 };
 
-/** Builds the public RunReport (DESIGN.md §3) from the run's shared memory and what was read of it. */
+/** Builds the public RunReport (docs/contracts.md) from the run's shared memory and what was read of it. */
 export function buildReport(heap: Heap, control: Control, log: LiveLog, ending: Ending): RunReport {
   const objectName = (id: number) => log.objects.find((o) => o.id === id)?.name ?? `object #${id}`;
   const threadName = (id: number) => log.threads.find((t) => t.id === id)?.name ?? `thread ${id}`;

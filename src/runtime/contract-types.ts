@@ -1,17 +1,10 @@
-// The public contracts of DESIGN.md §3, as types. Course pages and links depend on them: change
+// The public contracts of docs/contracts.md, as types. Course pages and links depend on them: change
 // them only with a note saying why.
 
-export type ParamValue = number | boolean | string;
+import type { ParamValue, State } from './state-schema';
 
-/** What a share link holds. `code` absent means the demo's own program. */
-export type State = {
-  v: 1;
-  demo: string;
-  code?: string;
-  params?: Record<string, ParamValue>;
-  mode?: 'parallel' | 'step';
-  schedule?: number[];
-};
+// `State` and `ParamValue` are derived from the schema that also validates them.
+export type { ParamValue, State };
 
 export type Outcome =
   'ok' | 'check-failed' | 'deadlock' | 'stuck' | 'error' | 'stopped' | 'timeout';

@@ -1,7 +1,8 @@
-// The program model's globals (DESIGN.md §2) as a declaration file, for the editor: Monaco's
+// The program model's globals (docs/programs.md) as a declaration file, for the editor: Monaco's
 // IntelliSense completes these names and shows the comments on hover, so they are written for
-// learners (plain words, units, the Python name). Keep it in step with worker/globals.ts and
-// docs/programs.md.
+// learners (plain words, units, the Python name). Keep it in step with worker/program-globals.ts
+// and docs/programs.md: editor-declarations.test.ts fails when a name is missing on either side or
+// a demo no longer type-checks against it.
 
 /** Declarations of every global a program can use, as one `.d.ts` text. */
 export const programGlobalsDts = `
@@ -278,7 +279,9 @@ declare const threadName: string;
 /** An object with a separate value in every thread: store per-thread state here. Python: threading.local(). */
 declare const local: Record<string, any>;
 /** The knob values of this run: each knob's default, overridden by the link or the controls. threads, gil and seed are always there. */
-declare const params: Readonly<Record<string, number | boolean | string>> & {
+// A demo's own knobs are numbers, switches or choices, each of its own type; one declaration serves
+// every program, so their values are left untyped rather than a union no arithmetic accepts.
+declare const params: { readonly [knob: string]: any } & {
   /** The number of threads (overrides \`export const threads\`). */
   readonly threads: number;
   /** Whether the simulated global interpreter lock is on. */

@@ -1,5 +1,5 @@
 import { EventKind, Heap, ThreadField, ThreadStatus, epochMs } from '../sync';
-import { TraceRings } from '../trace/ring';
+import { ALL_EVENTS_MASK, eventMaskOf, TraceRings } from '../trace/ring';
 import { describeCycle, describeStuck } from '../trace/describe';
 import { namesOf } from '../trace/names';
 import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
@@ -46,9 +46,7 @@ export type ProgramRun = {
 };
 
 const TICK_MS = 10;
-const ALL_EVENTS = ~0;
-const TIMING_EVENTS =
-  (1 << EventKind.ThreadStart) | (1 << EventKind.ThreadEnd) | (1 << EventKind.Print);
+const TIMING_EVENTS = eventMaskOf([EventKind.ThreadStart, EventKind.ThreadEnd, EventKind.Print]);
 /** The top level only declares: longer than this is a loop (it runs before any thread exists). */
 export const TOP_LEVEL_LIMIT_MS = 5_000;
 /** check() reads shared values: longer than this, it waits for something that never comes. */
@@ -232,7 +230,7 @@ class RunLifecycle {
       seed: typeof params.seed === 'number' ? params.seed : 1,
       startEpochMs: this.startEpochMs,
       workItersPerMs: await this.pool.workItersPerMs(),
-      traceMask: this.options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS,
+      traceMask: this.options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS_MASK,
     };
   }
 

@@ -1,10 +1,11 @@
 import type { DemoDefinition } from '../demos/types';
 import type { ParamValue, RunReport, State } from './contract-types';
+import { COMMON_DEFAULTS } from './common-knobs';
 import type { LiveLog } from './live-log';
 import type { ProgramRun } from './run-program';
 import type { Runner } from './runner';
 
-/** What `window.interleave.demos()` lists (DESIGN.md §3). */
+/** What `window.interleave.demos()` lists (docs/contracts.md). */
 export type DemoSummary = {
   id: string;
   title: string;
@@ -12,9 +13,6 @@ export type DemoSummary = {
   params: Record<string, ParamValue>;
   expect: DemoDefinition['expect'];
 };
-
-/** Knobs every program has (DESIGN.md §2), under the demo's own. */
-const COMMON_DEFAULTS: Record<string, ParamValue> = { gil: false, seed: 1 };
 
 /** The knob defaults of a demo: its own knobs, over the ones every program has. */
 export function knobDefaults(demo: DemoDefinition | undefined): Record<string, ParamValue> {

@@ -26,7 +26,7 @@ export const EMBED_METHODS = [
 export type EmbedMethod = (typeof EMBED_METHODS)[number];
 
 /**
- * What the message API calls: `window.interleave` plus the lab's sweep (DESIGN.md §3). A method
+ * What the message API calls: `window.interleave` plus the lab's sweep (docs/contracts.md). A method
  * may answer at once or with a promise; the server awaits either.
  */
 export type EmbedApi = {
@@ -211,19 +211,24 @@ export type EmbedServerOptions = {
   api: EmbedApi;
   /** Sends a reply back to the event's source (for a window: `source.postMessage(reply, origin)`). */
   post: (reply: ResultMessage | ErrorMessage, to: EmbedEvent) => void;
-  /** Whether a host at `origin` may drive this frame; messages from others are dropped unanswered. */
-  allowOrigin: (origin: string) => boolean;
+  /**
+   * The one window that may drive this page: the page embedding it, or the window that opened
+   * it (null when there is neither). Messages from any other source are dropped unanswered:
+   * another window holding a handle to us must not read the learner's program. Origins are not
+   * compared: a course page may live anywhere.
+   */
+  peer: unknown;
 };
 
 /**
- * Serves the message API: each request from an allowed origin is checked, then the api is called
+ * Serves the message API: each request from the peer window is checked, then the api is called
  * and its result (or error) posted back. A malformed request gets an error reply and never
  * reaches the api. `handle` settles after the reply is posted and never rejects.
  */
 export function createEmbedServer(options: EmbedServerOptions): {
   handle: (event: EmbedEvent) => Promise<void>;
 } {
-  const { api, post, allowOrigin } = options;
+  const { api, post, peer } = options;
   const reply = (message: ResultMessage | ErrorMessage, to: EmbedEvent): void => {
     try {
       post(message, to);
@@ -232,7 +237,7 @@ export function createEmbedServer(options: EmbedServerOptions): {
     }
   };
   const handle = async (event: EmbedEvent): Promise<void> => {
-    if (!allowOrigin(event.origin)) return;
+    if (peer === null || peer === undefined || event.source !== peer) return;
     const request = parseRequest(event.data);
     if (!request.ok) {
       if (!request.ignore) reply(errorMessage(request.id ?? null, request.error), event);

@@ -7,7 +7,8 @@ const race: State = { v: 1, demo: 'race', params: { fix: true } };
 
 describe('createEmbedServer', () => {
   const report = { outcome: 'deadlock' } as RunReport;
-  function setup(allowed = 'https://course.example') {
+  const host = { name: 'host' };
+  function setup() {
     const api = {
       load: vi.fn<EmbedApi['load']>(async () => undefined),
       run: vi.fn<EmbedApi['run']>(async () => report),
@@ -23,10 +24,10 @@ describe('createEmbedServer', () => {
     const server = createEmbedServer({
       api,
       post: (reply, to) => void posted.push({ reply, to }),
-      allowOrigin: (origin) => origin === allowed,
+      peer: host,
     });
-    const send = (data: unknown, origin = allowed) =>
-      server.handle({ data, origin, source: { name: 'host' } });
+    const send = (data: unknown, source: unknown = host) =>
+      server.handle({ data, origin: 'https://course.example', source });
     return { api, posted, send };
   }
 
@@ -62,11 +63,22 @@ describe('createEmbedServer', () => {
     expect(posted.map((p) => (p.reply as { id: unknown }).id)).toEqual([4, null]);
   });
 
-  test('foreign messages and other origins get no reply at all', async () => {
+  test('foreign messages and other windows get no reply at all', async () => {
     const { api, posted, send } = setup();
     await send({ type: 'resize', height: 3 });
     await send({ type: 'interleave:result', id: 1, result: 2 });
-    await send({ type: 'interleave:run', id: 1 }, 'https://evil.example');
+    // Another window with a handle to us, even one that looks the same, is not the peer.
+    await send({ type: 'interleave:run', id: 1 }, { name: 'host' });
+    await send({ type: 'interleave:run', id: 2 }, null);
+    expect(posted).toEqual([]);
+    expect(api.run).not.toHaveBeenCalled();
+  });
+
+  test('a page with neither embedder nor opener serves nobody', async () => {
+    const api = { run: vi.fn<EmbedApi['run']>(async () => report) } as unknown as EmbedApi;
+    const posted: unknown[] = [];
+    const server = createEmbedServer({ api, post: (reply) => void posted.push(reply), peer: null });
+    await server.handle({ data: { type: 'interleave:run', id: 1 }, origin: 'null', source: null });
     expect(posted).toEqual([]);
     expect(api.run).not.toHaveBeenCalled();
   });
@@ -82,10 +94,10 @@ describe('createEmbedServer', () => {
     const server = createEmbedServer({
       api,
       post: (reply) => void posted.push(reply),
-      allowOrigin: () => true,
+      peer: host,
     });
-    await server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: null });
-    await server.handle({ data: { type: 'interleave:stop', id: 2 }, origin: 'o', source: null });
+    await server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: host });
+    await server.handle({ data: { type: 'interleave:stop', id: 2 }, origin: 'o', source: host });
     expect(posted).toEqual([resultMessage(1, race), errorMessage(2, 'nothing to stop')]);
   });
 
@@ -96,10 +108,10 @@ describe('createEmbedServer', () => {
       post: () => {
         throw new Error('detached');
       },
-      allowOrigin: () => true,
+      peer: host,
     });
     await expect(
-      server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: null }),
+      server.handle({ data: { type: 'interleave:state', id: 1 }, origin: 'o', source: host }),
     ).resolves.toBeUndefined();
   });
 });

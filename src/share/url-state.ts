@@ -175,7 +175,7 @@ function parseJson(json: string): unknown {
   }
 }
 
-/** The query flags of DESIGN.md §3. Flags with invalid values are ignored. */
+/** The query flags of docs/contracts.md. Flags with invalid values are ignored. */
 export type Flags = {
   /** Minimal chrome, for iframes. */
   embed: boolean;

@@ -104,6 +104,23 @@ describe('Condition wait and notify', () => {
     }
   });
 
+  it('a notify that lands after the timeout, before the lock is re-taken, counts as a wake-up', async () => {
+    for (let round = 0; round < 5; round++) {
+      const heap = Heap.create();
+      const condition = new Condition(heap, round % 2 ? new Lock(heap) : undefined);
+      const [phase, returned] = [new SharedInt(heap), new SharedInt(heap)];
+      const params = { condition: condition.id, phase: phase.id, returned: returned.id };
+      const [waiter, notifier] = await threads.run(heap, [
+        { scenario: 'notifiedWaiter', params: { ...params, timeoutMs: 20 } },
+        { scenario: 'lateNotifier', params: { ...params, waiter: 0 } },
+      ]);
+      // The waiter had timed out and was still listed when notify(1) took it off the list.
+      expect(notifier).toEqual({ waitingWhenNotified: 1 });
+      expect(waiter).toEqual({ woke: true, phase: 0 });
+      expect(condition.waiting).toBe(0);
+    }
+  });
+
   it('wait() and notify() without the lock throw, naming the condition and the thread', async () => {
     const heap = Heap.create();
     const condition = new Condition(heap, undefined, { name: 'ready' });

@@ -4,7 +4,8 @@ import { AbandonedError } from './errors';
 import type { Heap } from './heap';
 import { BlockOp, WakeResult } from './kinds';
 
-// Drepper, "Futexes Are Tricky" (2011), mutex #3 ("mutex2" in some copies): the lock word is
+// Drepper, "Futexes Are Tricky" (2011), §6 "Mutex, Take 3" (class mutex3: the three-state mutex of
+// Take 2, with the exchange below in place of Take 2's compare-and-swap loop). The lock word is
 //   0 unlocked · 1 locked, no waiters · 2 locked, maybe waiters · 3 abandoned (owner died).
 // Lock: CAS 0→1 (fast path); otherwise swap in 2 and sleep while the word is 2.
 // Unlock: decrement; if the old value was 2 (someone may sleep), store 0 and wake one.
@@ -16,7 +17,7 @@ export const ABANDONED = 3;
 
 /**
  * Spins of the internal mutex before sleeping: its critical sections are a few plain reads and
- * writes, far shorter than waking an idle vCPU (6–48 µs here; a spin is 0.1–0.35 µs).
+ * writes, far shorter than waking a sleeping thread (a spin costs a fraction of a wake-up).
  */
 const SPINS = 64;
 
@@ -36,8 +37,8 @@ export function lockWord(
   if (Atomics.compareExchange(i32, index, 0, 1) === 0) return true;
   if (timeoutMs === 0) return false;
   // No spinning here: on 2 vCPUs a spinning waiter steals the lock from its releaser and moves
-  // the cache line between cores at every hand-over, which measured 0.25–0.78× the throughput
-  // of Drepper's non-spinning lock (npm run bench, lock-contended); sleeping at once, 0.8–0.9×.
+  // the cache line between cores at every hand-over, which cost far more throughput than it saved
+  // (the bench's lock-contended-vs-futex figure compares against Drepper's non-spinning lock).
   const blocking = new Blocking(heap, objectId, BlockOp.Acquire, timeoutMs);
   blocking.checkAbandoned(kindName);
   for (let c = markWaiting(i32, index); c !== 0; c = markWaiting(i32, index)) {

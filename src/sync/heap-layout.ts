@@ -12,8 +12,8 @@ import type { ObjectKind } from './kinds';
 // | … staticEnd               | objects declared at a program's top level, in declaration order |
 // | staticEnd … total         | objects allocated while threads run (atomic bump)             |
 //
-// Every object starts on its own 64-byte line so unrelated hot words never share a cache line
-// (false sharing nearly doubled Atomics.add's cost here: PLATFORM-NOTES.md).
+// Every object starts on its own 64-byte line so unrelated hot words never share a cache line:
+// false sharing makes every Atomics operation on either word pay for the other's writes.
 
 export const MAGIC = 0x1e7ea5e;
 export const LINE = 64;

@@ -1,13 +1,13 @@
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleWorker } from '../sync/testing/worker-bundle.node';
 import { EventKind } from '../sync/kinds';
 import { appendBySeq, TraceRings } from './ring';
 import type { TraceEvent } from './types';
 
-// Node 20 cannot load .ts in a worker, so the real ring.ts is bundled with esbuild into a script
-// each worker evaluates. A worker writes `count` Acquire events into its own ring, aux = 0 … count-1.
+// The real ring.ts, bundled for Node workers (see worker-bundle.node.ts). A worker writes `count`
+// Acquire events into its own ring, aux = 0 … count-1.
 const workerEntry = `
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventKind } from '../sync/kinds';
@@ -26,21 +26,13 @@ parentPort.postMessage('done');
 /** Words of the control buffer: the start signal, and how many workers have finished. */
 const Control = { go: 0, done: 1 } as const;
 
-let workerCode = '';
+let workerFile = '';
 
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: {
-      contents: `const Control = ${JSON.stringify(Control)};\n${workerEntry}`,
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
+  workerFile = await bundleWorker({
+    contents: `const Control = ${JSON.stringify(Control)};\n${workerEntry}`,
+    resolveDir: fileURLToPath(new URL('.', import.meta.url)),
   });
-  workerCode = bundle.outputFiles[0]?.text ?? '';
 });
 
 type Run = { rings: TraceRings; control: Int32Array; finished: Promise<void> };
@@ -52,8 +44,7 @@ async function runTwoWriters(capacity: number, count: number): Promise<Run> {
   const control = new SharedArrayBuffer(8);
   const workers = [0, 1].map(
     (thread) =>
-      new Worker(workerCode, {
-        eval: true,
+      new Worker(workerFile, {
         workerData: { rings: rings.buffer, seq, control, thread, count },
       }),
   );

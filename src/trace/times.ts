@@ -1,9 +1,9 @@
 import type { TimedEvent, TraceEvent } from './types';
 
 /**
- * Gives every event a time. Threads read the clock only around blocking (a clock read costs
- * ~200 ns, PLATFORM-NOTES.md), so an untimed event between two timed ones gets its time by linear
- * interpolation on seq — seq is the one order all threads share. Before the first and after the
+ * Gives every event a time. Threads read the clock only around blocking (in a worker a clock read
+ * costs several times a sequence number's `Atomics.add`), so an untimed event between two timed ones
+ * gets its time by linear interpolation on seq — seq is the one order all threads share. Before the first and after the
  * last timed event, untimed events take that event's time; with no timed event at all, 0.
  *
  * `events` must be sorted by seq. Timed events are returned as they are.

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { FIRST_VISIT } from '../demos/topics';
-import type { DemoDefinition, Knob } from '../demos/types';
+import type { DemoDefinition } from '../demos/types';
+import { COMMON_KNOBS } from '../runtime/common-knobs';
 import { programGlobalsDts } from '../runtime/editor-declarations';
 import type { Session } from '../runtime/session';
 import { perThreadCopyWritesOf } from '../runtime/thread-copies';
@@ -21,18 +22,6 @@ import { lookupFor, type Arrival } from './startup';
 import { shareUrl } from '../share/url-state';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
-
-/** Knobs every program has (DESIGN.md §2), shown after the demo's own. */
-const COMMON_KNOBS: Knob[] = [
-  {
-    id: 'gil',
-    label: 'GIL: one thread runs at a time',
-    kind: 'boolean',
-    default: false,
-    help: 'As in CPython: released by sleep() and blocking calls.',
-  },
-  { id: 'seed', label: 'Random seed', kind: 'number', default: 1, min: 0, max: 1_000_000 },
-];
 
 type Props = {
   session: Session;

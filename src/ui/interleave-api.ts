@@ -2,7 +2,7 @@ import { runSweep } from '../lab/sweep';
 import type { RunReport, State, SweepOptions, SweepResult } from '../runtime/contract-types';
 import type { DemoSummary, Session } from '../runtime/session';
 
-/** `window.interleave` (DESIGN.md §3): the page's scripting API, also served over postMessage. */
+/** `window.interleave` (docs/contracts.md): the page's scripting API, also served over postMessage. */
 export type InterleaveApi = {
   load(state: State): void;
   run(): Promise<RunReport>;

@@ -91,21 +91,16 @@ function keepInStep(
 export function serveApi(session: Session, api: InterleaveApi): void {
   window.interleave = api;
   const framed = window.parent !== window;
-  // Only the embedding page (or the window that opened this one) may drive the session: another
-  // window holding a handle to us must not read the learner's program.
-  const peer: unknown = framed ? window.parent : window.opener;
   const server = createEmbedServer({
     api,
-    allowOrigin: () => true,
+    peer: framed ? window.parent : window.opener,
     post: (reply, event) =>
       (event.source as WindowProxy).postMessage(
         reply,
         event.origin === 'null' ? '*' : event.origin,
       ),
   });
-  window.addEventListener('message', (event) => {
-    if (peer && event.source === peer) void server.handle(event);
-  });
+  window.addEventListener('message', (event) => void server.handle(event));
   if (framed) {
     let reported = session.lastReport();
     session.subscribe(() => {

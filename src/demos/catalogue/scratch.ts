@@ -1,6 +1,6 @@
 import type { DemoDefinition } from '../types';
 
-/** The blank page: where a learner's own program lives in share links (DESIGN.md §3). */
+/** The blank page: where a learner's own program lives in share links (docs/contracts.md). */
 export const scratch: DemoDefinition = {
   id: 'scratch',
   topic: 'basics',

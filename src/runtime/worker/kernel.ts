@@ -28,9 +28,9 @@ export function calibrate(): number {
   return rates[3] ?? 100_000;
 }
 
-/** A seeded generator (mulberry32) for random(): the same seed and thread give the same stream. */
-export function seededRandom(seed: number, thread: number): () => number {
-  let a = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(thread + 1, 0x85ebca6b)) >>> 0;
+/** mulberry32: a small, fast generator of floats in [0, 1), the same stream for the same seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -38,4 +38,9 @@ export function seededRandom(seed: number, thread: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The generator behind random(): the same seed and thread give the same stream. */
+export function seededRandom(seed: number, thread: number): () => number {
+  return mulberry32(Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(thread + 1, 0x85ebca6b));
 }

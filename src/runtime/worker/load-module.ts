@@ -25,8 +25,8 @@ export async function evaluateProgram(
 
 /**
  * Names top-level objects after their variables: each allocation's call site (read from a stack
- * trace, only during the init pass) falls inside one declaration. `finish` then turns several
- * objects from one declaration into `name[0]`, `name[1]` ….
+ * trace, only during the init pass) falls inside one declaration. {@link disambiguateNames} then
+ * turns several objects from one declaration into `name[0]`, `name[1]` ….
  */
 export function createNamer(
   info: SourceInfo,

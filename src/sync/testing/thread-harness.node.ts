@@ -1,45 +1,28 @@
-import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Heap } from '../heap';
 import type { JobMessage, ResultMessage, ThreadJob } from './protocol';
+import { bundleWorker } from './worker-bundle.node';
 
-// Runs program threads on real worker_threads. Node 20 cannot load .ts in a worker, so the
-// stress worker (which imports the real src/sync) is bundled with esbuild once per test file and
-// written to a temp .mjs. Workers are pooled and reused across runs of a file (starting one costs
-// ~10–50 ms); a run that does not finish in time terminates them all, so a hang fails one test.
+// Runs program threads on real worker_threads: each worker runs scenarios (the stress worker's
+// by default, which import the real src/sync) on the heap of the run. Workers are pooled and
+// reused across runs of a file (starting one is slow next to a scenario); a run that does not
+// finish in time terminates them all, so a hang fails one test.
 
-let bundled: Promise<string> | null = null;
-
-function workerFile(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [fileURLToPath(new URL('./stress-worker.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-  }).then((result) => {
-    const code = result.outputFiles[0]?.text ?? '';
-    const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-    const file = join(tmpdir(), `interleave-stress-${hash}.mjs`);
-    // Test files bundle in parallel: write aside and rename, so nobody loads a half-written file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, code);
-    renameSync(partial, file);
-    return file;
-  });
-  return bundled;
-}
+/** The worker entry of src/sync's scenarios. */
+const STRESS_WORKER = fileURLToPath(new URL('./stress-worker.ts', import.meta.url));
 
 export type RunOptions = { timeoutMs?: number };
 
-/** A pool of stress workers for one test file; call {@link ThreadRunner.close} in `afterAll`. */
+/**
+ * A pool of stress workers for one test file; call {@link ThreadRunner.close} in `afterAll`.
+ * `workerFile` is a .ts worker entry that serves scenarios (see serve-scenarios.ts): another
+ * layer's tests bring their own scenarios this way.
+ */
 export class ThreadRunner {
   private idle: Worker[] = [];
+
+  constructor(private readonly workerFile = STRESS_WORKER) {}
 
   /**
    * Runs one thread per job on `heap` (thread id = job index unless given), all starting together,
@@ -47,7 +30,7 @@ export class ThreadRunner {
    * the run exceeds `timeoutMs` (default 20 s).
    */
   async run(heap: Heap, jobs: readonly ThreadJob[], options: RunOptions = {}): Promise<unknown[]> {
-    const file = await workerFile();
+    const file = await bundleWorker({ file: this.workerFile });
     const start = new SharedArrayBuffer(4);
     const workers = jobs.map(() => this.idle.pop() ?? new Worker(file));
     const results = jobs.map((job, index) => {

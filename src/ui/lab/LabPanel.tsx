@@ -15,7 +15,7 @@ import './lab.css';
 export type LabPanelProps = {
   state: State;
   preset?: LabPreset;
-  /** Runs the sweep of `state` (DESIGN.md §3); must stop its current run when `signal` fires. */
+  /** Runs the sweep of `state` (docs/contracts.md, Sweeps); must stop its current run when `signal` fires. */
   runSweep: RunSweep;
   hardwareConcurrency: number;
 };

@@ -14,7 +14,7 @@ import type { TimelineWorkerApi } from './timeline.worker';
 export type RunTimeline = Omit<TimelineProps, 'live' | 'onSelect' | 'theme'>;
 
 /**
- * Deriving costs about 1 µs per event. Live, a few times a second, only the latest events are
+ * Deriving costs time in proportion to the events. Live, a few times a second, only the latest events are
  * derived (the live view follows the end anyway); a finished run larger than this is derived
  * whole in a worker, so the page never has a long task.
  */

@@ -1,4 +1,4 @@
-import { Condition, SharedArray, SharedInt } from '../../index';
+import { Condition, SharedArray, SharedInt, ThreadField } from '../../index';
 import {
   caught,
   PATIENCE_MS,
@@ -136,6 +136,31 @@ function notifier(t: ThreadContext): { waitingAfterNotify: number } {
   return { waitingAfterNotify };
 }
 
+/**
+ * Forces the race a timed wait must survive: the waiter's timeout expires while this thread holds
+ * the lock, so the waiter is still on the list, waiting to re-take the lock, when notify(1) takes
+ * it off. The waiter must then report a notification, not a timeout (Python's guarantee).
+ */
+function lateNotifier(t: ThreadContext): { waitingWhenNotified: number } {
+  const condition = t.obj(Condition, 'condition');
+  waitUntil('the waiter waits', () => {
+    acquireOrThrow(condition);
+    const waiting = condition.waiting === 1;
+    if (!waiting) condition.release();
+    return waiting;
+  });
+  // Still holding the lock: the waiter's timeout passes and it blocks on re-taking the lock.
+  const lockId = condition.lock.id;
+  waitUntil(
+    'the waiter timed out and waits for the lock',
+    () => t.threadWord(t.num('waiter'), ThreadField.blockedOn) === lockId + 1,
+  );
+  const waitingWhenNotified = condition.waiting;
+  condition.notify(1);
+  condition.release();
+  return { waitingWhenNotified };
+}
+
 /** wait() and notify() without holding the lock: both expected to throw. */
 function conditionMisuse(t: ThreadContext): unknown {
   const condition = t.obj(Condition, 'condition');
@@ -148,5 +173,6 @@ export const conditionScenarios: Record<string, Scenario> = {
   waitAlone,
   notifiedWaiter,
   notifier,
+  lateNotifier,
   conditionMisuse,
 };
