@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  analyzeSource,
-  declarationAt,
-  positionIn,
-  pythonLineOf,
-} from './program-source';
+import { analyzeSource, declarationAt, positionIn, pythonLineOf } from './program-source';
 
 const program = [
   'const lockA = new Lock();',

@@ -73,7 +73,8 @@ function gilHolder(t: ThreadContext): { handOvers: number; retaken: number } {
     if (nowMs() > deadline) throw new Error(`The waiter took the GIL ${taken.value} times only.`);
     // Only waiters set the drop request and only an acquirer clears it, so while this thread
     // holds the GIL a request seen here is still there when checkpoint() looks.
-    const asked = control.load(ControlWord.gilDrop) !== 0 && control.load(ControlWord.gilWaiters) > 0;
+    const asked =
+      control.load(ControlWord.gilDrop) !== 0 && control.load(ControlWord.gilWaiters) > 0;
     const before = taken.value;
     gil.checkpoint();
     holding.value = 1;
