@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Session } from '../../runtime/session';
-import { embedSnippet, shareUrl } from '../../share/url-state';
+import { shareUrl } from '../../share/url-state';
 import { lookupFor } from '../startup';
 import { EmbedDialog } from './EmbedDialog';
 
@@ -12,7 +12,6 @@ export function ShareButtons({ session, title }: Props) {
   const [embedding, setEmbedding] = useState(false);
   const base = `${location.origin}${location.pathname}`;
   const link = shareUrl(base, session.state(), lookupFor(session));
-  const embedUrl = shareUrl(base, session.state(), lookupFor(session), { embed: true });
   const copy = async (text: string, done: string) => {
     try {
       await navigator.clipboard.writeText(text);
@@ -34,8 +33,10 @@ export function ShareButtons({ session, title }: Props) {
       </span>
       {embedding && (
         <EmbedDialog
-          snippet={embedSnippet(embedUrl, { title: `Interleave: ${title}` })}
-          previewUrl={embedUrl}
+          state={session.state()}
+          lookup={lookupFor(session)}
+          base={base}
+          title={`Interleave: ${title}`}
           onCopy={(snippet) => void copy(snippet, 'Embed code copied.')}
           onClose={() => setEmbedding(false)}
         />
