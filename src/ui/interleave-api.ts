@@ -30,14 +30,14 @@ export function createInterleaveApi(session: Session, notices: NoticeBoard): Int
     },
     run: () => session.run(),
     stop: () => {
-      sweeping?.abort();
+      sweeping?.abort(new DOMException('The sweep was stopped.', 'AbortError'));
       session.stop();
     },
     state: () => session.state(),
     lastReport: () => session.lastReport(),
     demos: () => session.demos(),
     sweep: async (state, options) => {
-      sweeping?.abort();
+      sweeping?.abort(new DOMException('A new sweep replaced this one.', 'AbortError'));
       const controller = new AbortController();
       sweeping = controller;
       try {
