@@ -12,9 +12,8 @@ type Props = { target: FallbackTarget; problem: string };
  * its program, a recorded run to replay, its explanation, and a link to the full app.
  */
 export function RecordedDemo({ target, problem }: Props) {
-  const { demo, state, flags, openUrl } = target;
+  const { demo, state, flags, openUrl, recording } = target;
   const { theme } = useTheme(flags.theme ?? 'system');
-  const ownProgram = state.code === undefined;
   return (
     <div className={flags.embed ? 'fallback fallback-embed' : 'fallback'}>
       <header className="app-header">
@@ -24,13 +23,19 @@ export function RecordedDemo({ target, problem }: Props) {
         </a>
       </header>
       <main className="fallback-body">
-        {ownProgram ? (
-          <RecordedRun demo={demo} params={state.params ?? {}} theme={theme} />
-        ) : (
+        <p className="fallback-open">
+          <a className="button-link" href={openUrl} target="_blank" rel="noopener">
+            Open in a new tab
+          </a>{' '}
+          A tab of its own runs this exact setup live, with real threads.
+        </p>
+        {recording.kind === 'none' ? (
           <p className="empty">
             Threads cannot run live here (see why below), and this link carries its own program, so
-            there is no recording of it: open it in Interleave to run it.
+            there is no recording of it: open it in a new tab to run it.
           </p>
+        ) : (
+          <RecordedRun demo={demo} params={state.params ?? {}} source={recording} theme={theme} />
         )}
         <section aria-labelledby="fallback-program-title">
           <h2 id="fallback-program-title">The program</h2>
