@@ -47,9 +47,11 @@ test('the course-page example works from another origin', async ({ page, app }) 
     });
     await expect(deadlock.getByRole('tab')).toHaveText(['Timeline', 'Wait-for graph']);
     await deadlock.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(page.locator('#deadlock-last')).toHaveText('Last run: deadlocked.', {
-      timeout: 45_000,
-    });
+    // Nearly always a deadlock; the page describes whatever the run did.
+    await expect(page.locator('#deadlock-last')).toHaveText(
+      /^Last run: (deadlocked|finished correctly)\.$/,
+      { timeout: 45_000 },
+    );
 
     // 3. The prediction exercise: nothing shows before the prediction, then the comparison.
     const predict = await embed(page, 'predict');

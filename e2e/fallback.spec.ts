@@ -36,12 +36,14 @@ test('the fallback’s "Open in a new tab" carries the exact state', async ({ pa
   }
 });
 
+// Deadlocks every time: the barrier lets neither thread go on until both hold their first lock.
 const ownProgram = `const lockA = new Lock();
 const lockB = new Lock();
+const bothHoldOne = new Barrier(2);
 export const threads = 2;
 export function thread(id) {
   const [first, second] = id === 0 ? [lockA, lockB] : [lockB, lockA];
-  first.with(() => { sleep(5); second.with(() => print('never')); });
+  first.with(() => { bothHoldOne.wait(); second.with(() => print('never')); });
 }
 `;
 
@@ -90,6 +92,40 @@ test('a recording of any program, made in the Recording dialog, replays in the f
     });
     await expect(page.locator('.recorded-run .verdict')).toContainText('Deadlock');
   } finally {
+    await plain.close();
+  }
+});
+
+test('a prediction exercise in the fallback shows the recording only after the prediction', async ({
+  page,
+}) => {
+  const plain = await startStatic(dist);
+  const host = await openHost(
+    page,
+    `${plain.url}/?embed=1&predict=1${hashOf({ v: 1, demo: 'deadlock' })}`,
+  );
+  try {
+    const frame = page.frameLocator('iframe');
+    const form = frame.getByRole('region', { name: 'Predict, then run' });
+    await expect(form).toBeVisible({ timeout: 30_000 });
+    for (const hint of ['.recorded-run', '.verdict', '.explain'])
+      await expect(frame.locator(hint)).toHaveCount(0);
+
+    // The shipped recording decides what was right.
+    const recorded = JSON.parse(await readFile(`${dist}/recorded/deadlock.json`, 'utf8')) as {
+      report: { outcome: string };
+    };
+    await form.getByRole('radio', { name: 'It finishes, and the result is right' }).check();
+    await form.getByRole('button', { name: 'Run and compare' }).click();
+    const result = frame.getByRole('status').filter({ hasText: 'You predicted' });
+    await expect(result).toContainText(
+      recorded.report.outcome === 'ok' ? 'Your prediction was right' : 'Not what happened',
+      { timeout: 30_000 },
+    );
+    await expect(frame.locator('.recorded-run canvas')).toBeVisible();
+    await expect(frame.locator('.explain')).toBeVisible();
+  } finally {
+    await host.close();
     await plain.close();
   }
 });

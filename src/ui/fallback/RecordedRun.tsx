@@ -1,5 +1,8 @@
 import type { DemoDefinition } from '../../demos/types';
 import type { ParamValue } from '../../runtime/contract-types';
+import { predictionOf } from '../../demos/predictions';
+import { judge, type Guess } from '../predict/judge';
+import { PredictionResult } from '../predict/PredictionResult';
 import { Verdict } from '../views/Verdict';
 import type { RecordingSource } from './fallback-target';
 import { ReplayPlayer } from './ReplayPlayer';
@@ -11,10 +14,12 @@ type Props = {
   params: Record<string, ParamValue>;
   source: RecordingSource;
   theme: 'light' | 'dark';
+  /** A prediction the reader made before seeing the recording: it is judged against it. */
+  prediction?: { guess: Guess; onAgain(): void };
 };
 
 /** A real run recorded in advance (the demo's, or one the link brought): verdict and timeline. */
-export function RecordedRun({ demo, params, source, theme }: Props) {
+export function RecordedRun({ demo, params, source, theme, prediction }: Props) {
   const status = useRecording(source);
   if (status.kind === 'loading') return <p className="empty">Loading the recorded run…</p>;
   if (status.kind === 'missing')
@@ -27,11 +32,17 @@ export function RecordedRun({ demo, params, source, theme }: Props) {
   const { recording } = status;
   const expected =
     demo.expect.default ?? (recording.params.fix === true ? demo.expect.fix : demo.expect.bug);
+  const judgement = prediction
+    ? judge(predictionOf(demo.id), prediction.guess, recording.report, recording.params)
+    : null;
   const differing = Object.entries(params).filter(
     ([key, value]) => recording.params[key] !== value,
   );
   return (
     <section className="recorded-run" aria-labelledby="recorded-title">
+      {prediction && judgement?.settled && (
+        <PredictionResult judgement={judgement} demo={demo} onAgain={prediction.onAgain} />
+      )}
       <h2 id="recorded-title">A recorded run</h2>
       <p>
         Threads cannot run live here (see why below), so this page replays a run recorded earlier in

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { DemoDefinition } from '../../demos/types';
+import type { DemoDefinition, DemoPrediction } from '../../demos/types';
 import type { Guess } from './judge';
 import { PredictionResult } from './PredictionResult';
 import type { Prediction } from './use-prediction';
@@ -33,11 +33,13 @@ export function PredictionPanel({ prediction, demo }: Props) {
       </section>
     );
   }
-  return <PredictionForm prediction={prediction} />;
+  return <PredictionForm spec={spec} onCommit={prediction.commit} />;
 }
 
-function PredictionForm({ prediction }: { prediction: Prediction }) {
-  const { spec } = prediction;
+type FormProps = { spec: DemoPrediction; onCommit(guess: Guess): void };
+
+/** The question and its choices; the button commits once every question is answered. */
+export function PredictionForm({ spec, onCommit }: FormProps) {
   const [choice, setChoice] = useState<string | null>(null);
   const [bucket, setBucket] = useState<number | null>(null);
   const name = useId();
@@ -45,7 +47,7 @@ function PredictionForm({ prediction }: { prediction: Prediction }) {
   const commit = () => {
     if (choice === null) return;
     const guess: Guess = bucket === null ? { choice } : { choice, bucket };
-    prediction.commit(guess);
+    onCommit(guess);
   };
   return (
     <section className="prediction" aria-label="Predict, then run">
