@@ -1,64 +1,10 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type { Frame, Page } from '@playwright/test';
-import type * as LZ from 'lz-string';
 import type { State } from '../src/runtime/contract-types';
 import { seriousViolations } from './accessibility';
 import { test, expect } from './fixtures';
-import { startStatic, type Served } from './servers';
+import { call, dist, embeddedApp, hashOf, openHost, type Received } from './host-page';
+import { startStatic } from './servers';
 
-// The codec modules import lz-string by name, which only a bundler can do (it is CommonJS), so
-// the spec writes links by the contract itself (docs/contracts.md).
-const lz = createRequire(import.meta.url)('lz-string') as typeof LZ;
-const hashOf = (state: State) => `#s=${lz.compressToEncodedURIComponent(JSON.stringify(state))}`;
-
-const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const deadlock: State = { v: 1, demo: 'deadlock' };
-
-/**
- * A course page on another origin that sends no isolation headers, embedding `src` the way the
- * Embed dialog's snippet does, and keeping every message the frame posts in `window.received`.
- */
-function hostPage(src: string): string {
-  return `<!doctype html><html lang="en"><title>Course page</title><link rel="icon" href="data:,">
-<iframe src="${src}" title="Interleave" width="100%" height="560" allow="cross-origin-isolated"></iframe>
-<script>
-  window.received = [];
-  addEventListener('message', (event) => window.received.push(event.data));
-  window.send = (message) => document.querySelector('iframe').contentWindow.postMessage(message, '*');
-</script>`;
-}
-
-type Received = { type: string; id?: unknown; result?: unknown; error?: string };
-
-/** Starts the course page's server; the spec closes it. */
-async function openHost(page: Page, src: string): Promise<Served> {
-  const host = await startStatic(dist, {}, { '/host.html': hostPage(src) });
-  await page.goto(`${host.url}/host.html`);
-  return host;
-}
-
-/** The embedded app, once its scripting API is up. */
-async function embeddedApp(page: Page): Promise<Frame> {
-  const frame = page.frames().find((f) => f !== page.mainFrame()) ?? null;
-  if (!frame) throw new Error('the host page has no frame');
-  await frame.waitForFunction(() => window.interleave !== undefined, null, { timeout: 30_000 });
-  return frame;
-}
-
-/** Posts a message from the host to the frame and waits for the reply with the same id. */
-async function call(page: Page, message: unknown, id: unknown): Promise<Received> {
-  await page.evaluate((m) => (window as unknown as { send(m: unknown): void }).send(m), message);
-  const reply = await page.waitForFunction(
-    (wanted) =>
-      (window as unknown as { received: Received[] }).received.find(
-        (m) => m.type === 'interleave:result' && m.id === wanted,
-      ),
-    id,
-    { timeout: 45_000 },
-  );
-  return (await reply.jsonValue()) as Received;
-}
 
 test('an embed in a page without COOP/COEP is isolated and runs a demo over postMessage', async ({
   page,

@@ -9,9 +9,12 @@ import { createInterleaveApi } from './ui/interleave-api';
 import { isolationProblem } from './ui/isolation';
 import { openRunnerFrame } from './ui/runner-frame';
 import { NotIsolated } from './ui/NotIsolated';
-import { arrive, serveApi } from './ui/startup';
+import { NoticeBoard } from './ui/notices';
+import { serveApi } from './ui/serve-api';
+import { arrive } from './ui/startup';
 import './ui/theme.css';
 import './ui/styles.css';
+import './ui/course.css';
 
 // Only browsers without shared memory need the recorded-run page: load it on demand.
 const RecordedDemo = lazy(() =>
@@ -38,12 +41,13 @@ if (root) {
     );
   } else {
     const session = new Session(new RunnerClient(openRunnerFrame), demos);
-    serveApi(session, createInterleaveApi(session));
+    const notices = new NoticeBoard();
+    serveApi(session, createInterleaveApi(session, notices), notices);
     if (new URLSearchParams(location.search).get('record') === '1') exposeRecorder(session);
-    void arrive(session, storageOrNull()).then((arrival) =>
+    void arrive(session, storageOrNull(), notices).then((arrival) =>
       app.render(
         <StrictMode>
-          <App session={session} demos={demos} arrival={arrival} />
+          <App session={session} demos={demos} arrival={arrival} notices={notices} />
         </StrictMode>,
       ),
     );

@@ -61,3 +61,28 @@ export type DemoDefinition = {
   /** When present, the demo opens the speedup lab with this preset. */
   lab?: LabPreset;
 };
+
+/** An answer a learner can commit to before the first run, and the outcomes that make it right. */
+export type PredictionChoice = { id: string; label: string; outcomes: Outcome[] };
+
+/**
+ * A rough number to predict, read after the run as a shortfall: `expected` (the product of these
+ * knobs) minus the final value of the shared variable `variable`, as a fraction of `expected`.
+ * The learner picks a bucket; each bucket holds the fractions above the previous bucket's `max`
+ * up to its own.
+ */
+export type NumberPrediction = {
+  question: string;
+  variable: string;
+  expected: string[];
+  /** What one unit of the shortfall is called in the answer ("updates lost"). */
+  noun: string;
+  buckets: { label: string; max: number }[];
+};
+
+/** What a demo asks in prediction mode. Data only; src/demos/predictions.ts holds every demo's. */
+export type DemoPrediction = {
+  question: string;
+  choices: PredictionChoice[];
+  number?: NumberPrediction;
+};

@@ -51,6 +51,16 @@ describe('saving and loading the draft', () => {
     expect(clearDraft(refusing)).toBe(false);
   });
 
+  test('a save refused for lack of space leaves no older draft behind', () => {
+    const full = memoryStore();
+    saveDraft(full, { v: 1, demo: 'race', params: { fix: true } });
+    full.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    expect(saveDraft(full, { v: 1, demo: 'race', params: { fix: false } })).toBe(false);
+    expect(loadDraft(full)).toBeNull();
+  });
+
   const junk: [string, string, State | null][] = [
     ['not JSON', '{oops', null],
     ['empty', '', null],

@@ -16,13 +16,15 @@ export const DRAFT_KEY = 'interleave:draft:v1';
 
 /**
  * Saves the learner's work. Returns false when storage refuses (full, or blocked in a sandboxed
- * frame): the workbench keeps working without a draft.
+ * frame): the workbench keeps working and says the draft is not saved. The older draft is then
+ * removed, so the next visit cannot restore it as if it were the learner's latest work.
  */
 export function saveDraft(store: DraftStorage, state: State): boolean {
   try {
     store.setItem(DRAFT_KEY, JSON.stringify(state));
     return true;
   } catch {
+    clearDraft(store);
     return false;
   }
 }

@@ -60,6 +60,8 @@ export type ResultMessage = { type: 'interleave:result'; id: RequestId; result: 
 /** `id` is null when the request had no usable id. */
 export type ErrorMessage = { type: 'interleave:result'; id: RequestId | null; error: string };
 export type ReportEvent = { type: 'interleave:report'; report: RunReport };
+/** The height (CSS pixels) the frame's content wants, posted when it changes (`resize=1`). */
+export type ResizeEvent = { type: 'interleave:resize'; height: number };
 
 /** Bounds of a sweep a host may ask for: enough for any lesson, too little to hang the page. */
 export const SWEEP_LIMITS = {
@@ -70,7 +72,7 @@ export const SWEEP_LIMITS = {
 } as const;
 
 const REQUEST_KEYS = new Set(['type', 'id', 'args']);
-const REPLY_TYPES = new Set(['interleave:result', 'interleave:report']);
+const REPLY_TYPES = new Set(['interleave:result', 'interleave:report', 'interleave:resize']);
 const ID_CHARS = 64;
 
 /** Reads a posted message as a request, checking everything; never throws. */
@@ -202,6 +204,11 @@ export function errorMessage(id: RequestId | null, error: string): ErrorMessage 
 /** The event the frame posts to its host after each run. */
 export function reportEvent(report: RunReport): ReportEvent {
   return { type: 'interleave:report', report };
+}
+
+/** The event the frame posts when its content's height changes. */
+export function resizeEvent(height: number): ResizeEvent {
+  return { type: 'interleave:resize', height };
 }
 
 /** The parts of a `MessageEvent` the server reads. */

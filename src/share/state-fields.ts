@@ -13,7 +13,15 @@ export {
  * What a demo contributes to a share link: the program it runs when `code` is absent and its knob
  * defaults. Links hold only what differs from these.
  */
-export type DemoDefaults = { source: string; params: Record<string, ParamValue> };
+export type DemoDefaults = {
+  source: string;
+  params: Record<string, ParamValue>;
+  /** The declared range of each number knob: links and host pages are held to it. */
+  ranges?: Record<string, KnobRange>;
+};
+
+/** The bounds a number knob declares. */
+export type KnobRange = { min: number; max: number };
 
 /** Finds a demo's defaults by id; `undefined` means the catalogue has no such demo. */
 export type DemoLookup = (demoId: string) => DemoDefaults | undefined;

@@ -98,3 +98,29 @@ describe('embedSnippet', () => {
     expect(embedSnippet('u', { title: 't', height })).toContain(attribute);
   });
 });
+
+describe('the flags that choose what an embed shows', () => {
+  const cases: [string, Partial<Flags>][] = [
+    ['?knobs=1&explain=1', { knobs: true, explain: true }],
+    ['?predict=1&resize=true', { predict: true, resize: true }],
+    ['?views=output,timeline', { views: ['output', 'timeline'] }],
+    ['?views=timeline,bogus,timeline', { views: ['timeline'] }],
+    ['?views=bogus&knobs=0', {}],
+  ];
+  test.each(cases)('%j', (search, extra) => {
+    expect(parseFlags(search)).toEqual({ ...none, ...extra });
+  });
+
+  test('round-trip through a share link', () => {
+    const flags: Partial<Flags> = { embed: true, knobs: true, views: ['graph', 'output'] };
+    const url = shareUrl('https://x.example/', { v: 1, demo: 'race' }, testLookup, flags);
+    expect(url.split('#')[0]).toBe('https://x.example/?embed=1&knobs=1&views=graph%2Coutput');
+    expect(parseFlags(new URL(url).search)).toEqual({ ...none, ...flags });
+  });
+
+  test('prediction mode never autoruns', () => {
+    expect(shouldAutorun({ v: 1, demo: 'race' }, { ...none, autorun: true, predict: true })).toBe(
+      false,
+    );
+  });
+});

@@ -221,3 +221,20 @@ describe('decoding damaged, foreign and hostile links', () => {
     ]);
   });
 });
+
+describe('knobs outside their declared range', () => {
+  test('are held to the range, with a sentence each', () => {
+    const decoded = decodeHash(
+      hashOf({ v: 1, demo: 'bounded', params: { threads: 64, iterations: 1e12 } }),
+      testLookup,
+    );
+    expect(decoded).toEqual({
+      state: { v: 1, demo: 'bounded', params: { threads: 16, iterations: 200 } },
+      problems: [
+        'threads: 64 is outside 1–16; using 16.',
+        'iterations: 1e12 is outside 1–200; using 200.',
+      ],
+      status: 'partial',
+    });
+  });
+});

@@ -1,5 +1,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { State } from '../runtime/contract-types';
+import { FLAG_NAMES, type Flags } from './flags';
+import { clampToRanges } from './knob-ranges';
 import { readVersion, upgrade } from './migrations';
 import { isRecord, matchKnobTypes, readState } from './state-fields';
 import type { DemoDefaults, DemoLookup } from './state-fields';
@@ -107,8 +109,10 @@ export function decodeHash(
   if (version.problem) problems.unshift(version.problem);
   const defaults = demoValid ? lookup(state.demo) : undefined;
   if (!defaults) return unknownDemo(state, problems, demoValid, defaultDemo);
+  const held = clampToRanges(matchKnobTypes(state, defaults, problems), defaults.ranges);
+  problems.push(...held.problems);
   return {
-    state: matchKnobTypes(state, defaults, problems),
+    state: held.state,
     problems,
     status: problems.length > 0 ? 'partial' : 'ok',
   };
@@ -175,43 +179,6 @@ function parseJson(json: string): unknown {
   }
 }
 
-/** The query flags of docs/contracts.md. Flags with invalid values are ignored. */
-export type Flags = {
-  /** Minimal chrome, for iframes. */
-  embed: boolean;
-  /** Run on load; honoured only when the link carries no code of its own (`shouldAutorun`). */
-  autorun: boolean;
-  /** In embed mode, let the reader edit the program. */
-  edit: boolean;
-  theme?: 'light' | 'dark';
-  view?: 'code' | 'timeline' | 'chart';
-};
-
-const THEMES = ['light', 'dark'] as const;
-const VIEWS = ['code', 'timeline', 'chart'] as const;
-
-/** Reads the query flags from `location.search` (with or without '?'). Never throws. */
-export function parseFlags(search: string): Flags {
-  const query = new URLSearchParams(search);
-  const flag = (name: string): boolean => ['1', 'true'].includes(query.get(name) ?? '');
-  const flags: Flags = { embed: flag('embed'), autorun: flag('autorun'), edit: flag('edit') };
-  const theme = THEMES.find((value) => value === query.get('theme'));
-  if (theme) flags.theme = theme;
-  const view = VIEWS.find((value) => value === query.get('view'));
-  if (view) flags.view = view;
-  return flags;
-}
-
-/**
- * Whether to run as soon as the link opens: only when asked and only for a demo's own program.
- * A link carrying its own code never runs before the reader has seen it and clicked Run.
- */
-export function shouldAutorun(state: State, flags: Flags): boolean {
-  return flags.autorun && state.code === undefined;
-}
-
-const FLAG_NAMES = ['embed', 'autorun', 'edit', 'theme', 'view'] as const;
-
 /**
  * The full share link: `base` (its own hash dropped, its unrelated query kept), the flags that are
  * set, and the state as a hash fragment.
@@ -228,9 +195,10 @@ export function shareUrl(
   const query = new URLSearchParams(queryAt < 0 ? '' : beforeHash.slice(queryAt + 1));
   for (const name of FLAG_NAMES) query.delete(name);
   for (const name of FLAG_NAMES) {
-    const value: boolean | string | undefined = flags[name];
+    const value: boolean | string | readonly string[] | undefined = flags[name];
     if (value === true) query.set(name, '1');
     else if (typeof value === 'string') query.set(name, value);
+    else if (Array.isArray(value)) query.set(name, value.join(','));
   }
   const search = query.toString();
   return `${path}${search ? `?${search}` : ''}#${encodeState(state, lookup(state.demo))}`;
@@ -240,20 +208,34 @@ const DEFAULT_EMBED_HEIGHT = 560;
 
 /**
  * The `<iframe>` HTML a course author pastes into a page. `allow="cross-origin-isolated"` lets
- * the frame keep shared memory where the browser needs the embedder's consent for it.
+ * the frame keep shared memory where the browser needs the embedder's consent for it. With
+ * `resize`, a short script sizes each frame to the height it posts (`interleave:resize`).
  */
-export function embedSnippet(url: string, options: { title: string; height?: number }): string {
+export function embedSnippet(
+  url: string,
+  options: { title: string; height?: number; resize?: boolean },
+): string {
   const height =
     options.height !== undefined && Number.isFinite(options.height)
       ? Math.min(Math.max(Math.round(options.height), 200), 4000)
       : DEFAULT_EMBED_HEIGHT;
-  return [
+  const frame = [
     `<iframe src="${escapeAttribute(url)}"`,
     ` title="${escapeAttribute(options.title)}"`,
     ` width="100%" height="${height}" style="border:0" loading="lazy"`,
     ` allow="cross-origin-isolated"></iframe>`,
   ].join('');
+  return options.resize ? `${frame}\n${RESIZE_SCRIPT}` : frame;
 }
+
+/** Sizes each Interleave frame of the page to the height it asks for (one copy per page is enough). */
+const RESIZE_SCRIPT = `<script>
+addEventListener('message', (e) => {
+  if (e.data?.type !== 'interleave:resize') return;
+  for (const f of document.querySelectorAll('iframe'))
+    if (f.contentWindow === e.source) f.style.height = Math.min(e.data.height, 4000) + 'px';
+});
+</script>`;
 
 function escapeAttribute(text: string): string {
   const entities: Record<string, string> = {
@@ -267,4 +249,5 @@ function escapeAttribute(text: string): string {
 }
 
 /** Re-exported so callers of the codec need one import. */
-export type { DemoDefaults, DemoLookup };
+export type { DemoDefaults, DemoLookup, Flags };
+export { parseFlags, shouldAutorun } from './flags';

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { FIRST_VISIT } from '../demos/topics';
 import type { DemoDefinition } from '../demos/types';
 import { COMMON_KNOBS } from '../runtime/common-knobs';
@@ -20,6 +20,13 @@ import { LinkNotice } from './workbench/LinkNotice';
 import { ShareButtons } from './workbench/ShareButtons';
 import { lookupFor, type Arrival } from './startup';
 import { shareUrl } from '../share/url-state';
+import type { NoticeBoard } from './notices';
+import { PageNotices } from './workbench/PageNotices';
+import { useStore } from './value-store';
+import { usePrediction } from './predict/use-prediction';
+import { PredictionPanel } from './predict/PredictionPanel';
+import { PredictToggle } from './predict/PredictToggle';
+import { usePostHeight } from './use-post-height';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
@@ -27,18 +34,27 @@ type Props = {
   session: Session;
   demos: readonly DemoDefinition[];
   arrival: Arrival;
+  notices: NoticeBoard;
 };
 
 /** The workbench: program and knobs on the left, what happened on the right. */
-export function App({ session, demos, arrival }: Props) {
+export function App({ session, demos, arrival, notices }: Props) {
   const { state, running, report } = useSession(session);
   const { flags } = arrival;
+  const link = useStore(arrival.links);
+  const prediction = usePrediction(session, flags.predict === true);
+  const choosing = prediction.phase.kind === 'choosing';
+  const root = useRef<HTMLDivElement>(null);
+  usePostHeight(root, flags.embed && flags.resize === true);
   const { theme, choice, setChoice } = useTheme(flags.theme ?? 'system');
   const embed = flags.embed;
   const initialView: ViewId = flags.view === 'chart' ? 'lab' : 'timeline';
   const [split, setSplit] = useState(0.45);
   const demo = session.demo() ?? demos[0];
-  const run = useCallback(() => void session.run().catch(() => undefined), [session]);
+  const run = useCallback(() => {
+    // Before the learner has predicted, only the prediction panel's button runs.
+    if (!choosing) void session.run().catch(() => undefined);
+  }, [session, choosing]);
   const stop = useCallback(() => session.stop(), [session]);
   useShortcuts(run, stop);
 
@@ -58,7 +74,7 @@ export function App({ session, demos, arrival }: Props) {
   const params = session.params();
 
   return (
-    <div className={embed ? 'app app-embed' : 'app'}>
+    <div ref={root} className={embed ? `app app-embed${flags.resize ? ' app-fit' : ''}` : 'app'}>
       {embed ? (
         <header className="app-header">
           <h1>{demo.title}</h1>
@@ -78,23 +94,22 @@ export function App({ session, demos, arrival }: Props) {
           <ThemeSwitch choice={choice} onChange={setChoice} />
         </header>
       )}
-      {!embed && (
-        <LinkNotice
-          problems={arrival.problems}
-          codeFromLink={arrival.codeFromLink}
-          draft={arrival.draft}
-          onRestoreDraft={(draft) => session.load(draft)}
-        />
-      )}
-      {embed && arrival.codeFromLink && (
-        <p className="link-notice" role="status">
-          This program came from the link: read it, then click Run.
-        </p>
-      )}
+      <LinkNotice
+        key={link.seq}
+        problems={link.problems}
+        codeFromLink={link.codeFromLink}
+        draft={link.draft}
+        onRestoreDraft={(draft) => session.load(draft)}
+      />
+      <PageNotices notices={notices} />
       <main className="workbench" style={{ gridTemplateColumns: `${split}fr auto ${1 - split}fr` }}>
         <section className="program-pane" aria-label="Program">
           {/* Before the editor: Monaco keeps Tab for indentation, so keyboard users reach Run first. */}
-          <RunControls running={running !== null} onRun={run} onStop={stop} />
+          {(!embed || flags.predict) && (
+            <PredictToggle on={prediction.phase.kind !== 'off'} onChange={prediction.setOn} />
+          )}
+          <PredictionPanel prediction={prediction} demo={demo} />
+          {!choosing && <RunControls running={running !== null} onRun={run} onStop={stop} />}
           {arrival.firstVisit && !embed && state.demo === FIRST_VISIT.demo && (
             <p className="first-visit">{FIRST_VISIT.sentence}</p>
           )}
@@ -105,14 +120,14 @@ export function App({ session, demos, arrival }: Props) {
                 if (code !== session.source())
                   session.update({ code: code === demo.source ? undefined : code });
               }}
-              markers={markers}
+              markers={choosing ? [] : markers}
               readOnly={embed && !flags.edit}
               theme={theme}
               globalsDts={programGlobalsDts}
               label={`Program of the ${demo.title} demo`}
             />
           </Suspense>
-          {!embed && (
+          {(!embed || flags.knobs) && (
             <KnobControls
               knobs={[
                 ...demo.knobs,
@@ -126,15 +141,20 @@ export function App({ session, demos, arrival }: Props) {
         </section>
         <Splitter value={split} onChange={setSplit} label="Resize the program and views panes" />
         <section className="views-pane" aria-label="What happened">
-          {!(embed && flags.view === 'code') && (
-            <ViewsPane
-              key={state.demo}
-              session={session}
-              theme={theme}
-              initialView={demo.lab && !embed ? 'lab' : initialView}
-            />
+          {choosing ? (
+            <p className="empty">Make your prediction, then run the program to see what happens.</p>
+          ) : (
+            !(embed && flags.view === 'code') && (
+              <ViewsPane
+                key={state.demo}
+                session={session}
+                theme={theme}
+                initialView={demo.lab && !embed ? 'lab' : initialView}
+                views={embed ? flags.views : undefined}
+              />
+            )
           )}
-          {!embed && <ExplainPanel demo={demo} />}
+          {(!embed || flags.explain) && !prediction.hidesHints && <ExplainPanel demo={demo} />}
         </section>
       </main>
     </div>

@@ -2,11 +2,19 @@ import type { DemoDefinition } from '../demos/types';
 import { knobDefaults } from '../runtime/session';
 import type { DemoLookup } from '../share/url-state';
 
-/** How share links find a demo's defaults (its program and knob values), given a demo finder. */
+/** How share links find a demo's defaults (program, knob values and ranges), given a demo finder. */
 export function lookupBy(find: (id: string) => DemoDefinition | undefined): DemoLookup {
   return (id) => {
     const demo = find(id);
-    return demo ? { source: demo.source, params: knobDefaults(demo) } : undefined;
+    if (!demo) return undefined;
+    const ranges = demo.knobs.flatMap((k) =>
+      k.kind === 'number' ? [[k.id, { min: k.min, max: k.max }] as const] : [],
+    );
+    return {
+      source: demo.source,
+      params: knobDefaults(demo),
+      ranges: Object.fromEntries(ranges),
+    };
   };
 }
 

@@ -1,6 +1,9 @@
 import { runSweep } from '../lab/sweep';
 import type { RunReport, State, SweepOptions, SweepResult } from '../runtime/contract-types';
 import type { DemoSummary, Session } from '../runtime/session';
+import { clampToRanges } from '../share/knob-ranges';
+import { lookupBy } from './demo-lookup';
+import type { NoticeBoard } from './notices';
 
 /** `window.interleave` (docs/contracts.md): the page's scripting API, also served over postMessage. */
 export type InterleaveApi = {
@@ -13,19 +16,40 @@ export type InterleaveApi = {
   sweep(state: State, options: SweepOptions): Promise<SweepResult>;
 };
 
-export function createInterleaveApi(session: Session): InterleaveApi {
+export function createInterleaveApi(session: Session, notices: NoticeBoard): InterleaveApi {
+  const lookup = lookupBy((id) => session.demo(id));
+  // The sweep in flight, so stop() ends it as it ends a run.
+  let sweeping: AbortController | null = null;
+  // Knobs are held to their declared range, as a link's are: a host page may ask for anything.
+  const held = (state: State): State => clampToRanges(state, lookup(state.demo)?.ranges).state;
   return {
-    load: (state) => session.load(state),
+    load: (state) => {
+      const { state: inRange, problems } = clampToRanges(state, lookup(state.demo)?.ranges);
+      session.load(inRange);
+      notices.update({ clamped: problems });
+    },
     run: () => session.run(),
-    stop: () => session.stop(),
+    stop: () => {
+      sweeping?.abort(new DOMException('The sweep was stopped.', 'AbortError'));
+      session.stop();
+    },
     state: () => session.state(),
     lastReport: () => session.lastReport(),
     demos: () => session.demos(),
-    sweep: (state, options) =>
-      runSweep(state, options, {
-        run: (s) => session.runState(s),
-        hardwareConcurrency: navigator.hardwareConcurrency,
-      }),
+    sweep: async (state, options) => {
+      sweeping?.abort(new DOMException('A new sweep replaced this one.', 'AbortError'));
+      const controller = new AbortController();
+      sweeping = controller;
+      try {
+        return await runSweep(held(state), options, {
+          run: (s) => session.runState(s, controller.signal),
+          hardwareConcurrency: navigator.hardwareConcurrency,
+          signal: controller.signal,
+        });
+      } finally {
+        if (sweeping === controller) sweeping = null;
+      }
+    },
   };
 }
 

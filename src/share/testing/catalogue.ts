@@ -14,6 +14,12 @@ const DEMOS: Record<string, DemoDefaults> = {
       'const n = new SharedInt(0);\nexport const threads = 4;\nexport function thread() { n.value++; }\n',
     params: { threads: 4, gil: false, seed: 1, fix: false, iterations: 1000, flavour: 'plain' },
   },
+  /** A demo whose number knobs declare ranges, as every catalogue demo's do. */
+  bounded: {
+    source: 'export function thread() {}\n',
+    params: { threads: 4, iterations: 20 },
+    ranges: { threads: { min: 1, max: 16 }, iterations: { min: 1, max: 200 } },
+  },
 };
 
 /** Looks a demo up in the stand-in catalogue. */

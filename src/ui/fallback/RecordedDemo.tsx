@@ -1,3 +1,7 @@
+import { useState } from 'react';
+import { predictionOf } from '../../demos/predictions';
+import type { Guess } from '../predict/judge';
+import { PredictionForm } from '../predict/PredictionPanel';
 import { useTheme } from '../use-theme';
 import { ExplainPanel } from '../workbench/ExplainPanel';
 import type { FallbackTarget } from './fallback-target';
@@ -12,9 +16,11 @@ type Props = { target: FallbackTarget; problem: string };
  * its program, a recorded run to replay, its explanation, and a link to the full app.
  */
 export function RecordedDemo({ target, problem }: Props) {
-  const { demo, state, flags, openUrl } = target;
+  const { demo, state, flags, openUrl, recording } = target;
   const { theme } = useTheme(flags.theme ?? 'system');
-  const ownProgram = state.code === undefined;
+  // A prediction exercise replays the recording only once the reader has predicted.
+  const [guess, setGuess] = useState<Guess | null>(null);
+  const predictFirst = flags.predict === true && recording.kind !== 'none' && guess === null;
   return (
     <div className={flags.embed ? 'fallback fallback-embed' : 'fallback'}>
       <header className="app-header">
@@ -24,13 +30,27 @@ export function RecordedDemo({ target, problem }: Props) {
         </a>
       </header>
       <main className="fallback-body">
-        {ownProgram ? (
-          <RecordedRun demo={demo} params={state.params ?? {}} theme={theme} />
-        ) : (
+        <p className="fallback-open">
+          <a className="button-link" href={openUrl} target="_blank" rel="noopener">
+            Open in a new tab
+          </a>{' '}
+          A tab of its own runs this exact setup live, with real threads.
+        </p>
+        {recording.kind === 'none' ? (
           <p className="empty">
             Threads cannot run live here (see why below), and this link carries its own program, so
-            there is no recording of it: open it in Interleave to run it.
+            there is no recording of it: open it in a new tab to run it.
           </p>
+        ) : predictFirst ? (
+          <PredictionForm spec={predictionOf(demo.id)} onCommit={setGuess} />
+        ) : (
+          <RecordedRun
+            demo={demo}
+            params={state.params ?? {}}
+            source={recording}
+            theme={theme}
+            prediction={guess ? { guess, onAgain: () => setGuess(null) } : undefined}
+          />
         )}
         <section aria-labelledby="fallback-program-title">
           <h2 id="fallback-program-title">The program</h2>
@@ -46,7 +66,7 @@ export function RecordedDemo({ target, problem }: Props) {
           <h2 id="fallback-why-title">Live threads are unavailable here</h2>
           <IsolationHelp problem={problem} openUrl={openUrl} />
         </section>
-        <ExplainPanel demo={demo} />
+        {!predictFirst && <ExplainPanel demo={demo} />}
       </main>
     </div>
   );

@@ -1,18 +1,23 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Session } from '../../runtime/session';
-import { embedSnippet, shareUrl } from '../../share/url-state';
+import { shareUrl } from '../../share/url-state';
 import { lookupFor } from '../startup';
 import { EmbedDialog } from './EmbedDialog';
 
+// Only course authors make recordings: its checker and codec load when the dialog opens.
+const RecordingDialog = lazy(() => import('./RecordingDialog'));
+
 type Props = { session: Session; title: string };
 
-/** Share copies a link to exactly this setup; Embed shows the iframe snippet with a live preview. */
+/**
+ * Share copies a link to exactly this setup; Embed builds the iframe snippet with a live preview;
+ * Recording shares the last run for browsers that cannot run threads where the link opens.
+ */
 export function ShareButtons({ session, title }: Props) {
   const [note, setNote] = useState('');
-  const [embedding, setEmbedding] = useState(false);
+  const [dialog, setDialog] = useState<'embed' | 'recording' | null>(null);
   const base = `${location.origin}${location.pathname}`;
   const link = shareUrl(base, session.state(), lookupFor(session));
-  const embedUrl = shareUrl(base, session.state(), lookupFor(session), { embed: true });
   const copy = async (text: string, done: string) => {
     try {
       await navigator.clipboard.writeText(text);
@@ -21,24 +26,40 @@ export function ShareButtons({ session, title }: Props) {
       setNote('Copying was refused: select the link in the address bar instead.');
     }
   };
+  const close = () => setDialog(null);
   return (
     <div className="share-buttons">
       <button type="button" onClick={() => void copy(link, 'Link copied.')}>
         Share
       </button>
-      <button type="button" onClick={() => setEmbedding(true)}>
+      <button type="button" onClick={() => setDialog('embed')}>
         Embed
+      </button>
+      <button type="button" onClick={() => setDialog('recording')}>
+        Recording
       </button>
       <span role="status" className="share-note">
         {note}
       </span>
-      {embedding && (
+      {dialog === 'embed' && (
         <EmbedDialog
-          snippet={embedSnippet(embedUrl, { title: `Interleave: ${title}` })}
-          previewUrl={embedUrl}
+          state={session.state()}
+          lookup={lookupFor(session)}
+          base={base}
+          title={`Interleave: ${title}`}
           onCopy={(snippet) => void copy(snippet, 'Embed code copied.')}
-          onClose={() => setEmbedding(false)}
+          onClose={close}
         />
+      )}
+      {dialog === 'recording' && (
+        <Suspense fallback={null}>
+          <RecordingDialog
+            session={session}
+            base={base}
+            onCopy={(text) => void copy(text, 'Link with recording copied.')}
+            onClose={close}
+          />
+        </Suspense>
       )}
     </div>
   );

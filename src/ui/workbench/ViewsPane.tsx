@@ -6,21 +6,28 @@ import { useLiveLogVersion } from '../use-live-log';
 import { OutputConsole } from '../views/OutputConsole';
 import { Verdict } from '../views/Verdict';
 import { WaitForGraph } from '../views/WaitForGraph';
-import { Tabs } from './Tabs';
+import { Tabs, type Tab } from './Tabs';
 import { useRunTimeline } from './use-run-timeline';
 import { ExportButtons } from './ExportButtons';
 import { SelectionPanel } from './SelectionPanel';
 import type { HoldSpan, StateSpan } from '../../trace/types';
+import type { ViewName } from '../../share/flags';
 
 const LabTab = lazy(() => import('./LabTab'));
 
-export type ViewId = 'timeline' | 'graph' | 'output' | 'events' | 'lab';
+export type ViewId = ViewName;
 
-type Props = { session: Session; theme: 'light' | 'dark'; initialView: ViewId };
+type Props = {
+  session: Session;
+  theme: 'light' | 'dark';
+  initialView: ViewId;
+  /** Only these tabs, in this order (an embed's `views` flag); all of them when absent. */
+  views?: readonly ViewId[];
+};
 
 /** The verdict, then tabs: timeline, wait-for graph, output, the event table, the speedup lab. */
-export function ViewsPane({ session, theme, initialView }: Props) {
-  const [view, setView] = useState<string>(initialView);
+export function ViewsPane({ session, theme, initialView, views }: Props) {
+  const [view, setView] = useState<string>(views?.[0] ?? initialView);
   const [selected, setSelected] = useState<StateSpan | HoldSpan | null>(null);
   const running = session.running;
   const log = session.log;
@@ -43,7 +50,7 @@ export function ViewsPane({ session, theme, initialView }: Props) {
         label="Views of the run"
         active={view}
         onChange={setView}
-        tabs={[
+        tabs={only(views, [
           {
             id: 'timeline',
             label: 'Timeline',
@@ -116,10 +123,16 @@ export function ViewsPane({ session, theme, initialView }: Props) {
               </Suspense>
             ),
           },
-        ]}
+        ])}
       />
     </div>
   );
+}
+
+/** The tabs `views` names, in its order; every tab when it names none. */
+function only(views: readonly ViewId[] | undefined, tabs: (Tab & { id: ViewId })[]): Tab[] {
+  if (!views) return tabs;
+  return views.flatMap((id) => tabs.filter((tab) => tab.id === id));
 }
 
 function waitingForInput(session: Session): { thread: number; prompt: string } | null {
