@@ -30,8 +30,9 @@ export class Gil {
     this.waiters = control.word(C.gilWaiters);
   }
 
-  /** Takes the GIL, waiting (and asking the holder to drop it) as long as it takes. */
+  /** Takes the GIL (a no-op if this thread holds it), waiting as long as it takes. */
   acquire(): void {
+    if (this.held) return;
     const i32 = this.control.i32;
     if (Atomics.compareExchange(i32, this.owner, 0, this.me + 1) !== 0) {
       this.onWait(true);

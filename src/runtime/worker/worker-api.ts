@@ -191,7 +191,6 @@ async function runThread(
   });
   env = new ThreadEnv(heap, control, config, thread, descriptor.name, sink, gil);
   sink.emit(EventKind.ThreadStart, -1, 0, true);
-  gil?.acquire();
   let url = '';
   let failed = false;
   try {
@@ -200,6 +199,9 @@ async function runThread(
     const { exports } = await evaluateProgram(config.source, env.globals, (u) => (url = u));
     heap.endStatic();
     env.exports = exports;
+    // Start-up (loading, the top level) is not the thread's work: the GIL and "running" begin here.
+    gil?.acquire();
+    sink.emit(EventKind.ThreadRun, -1, 0, true);
     runTarget(env, descriptor);
   } catch (error) {
     failed = true;
