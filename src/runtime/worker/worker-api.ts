@@ -212,8 +212,9 @@ async function runThread(
     );
     abandonLocksOf(heap, thread);
   } finally {
-    gil?.release();
+    // Ended before letting go of the GIL, so the next holder never overlaps this thread's run.
     sink.emit(EventKind.ThreadEnd, -1, failed ? 1 : 0, true);
+    gil?.release();
     Atomics.store(i32, statusWord, failed ? ThreadStatus.Failed : ThreadStatus.Done);
     Atomics.notify(i32, statusWord);
     if (!descriptor.daemon) {
