@@ -2,13 +2,17 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { ChromeTraceEvent } from '../src/trace/chrome-trace';
 import { test, expect } from './fixtures';
+import { runProgram } from './run-helpers';
 
 type Slice = { tid: number; startUs: number; endUs: number };
 
 /** The trace the workbench's "Download trace (Perfetto)" button saves, parsed. */
 async function downloadTrace(page: Page): Promise<ChromeTraceEvent[]> {
-  // A demo with a lab opens on the lab; the export sits under the timeline.
+  // A demo with a lab opens on the lab; the export sits under the timeline, once it has a run.
   await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByRole('button', { name: 'Download trace (Perfetto)' })).toBeVisible({
+    timeout: 30_000,
+  });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download trace (Perfetto)' }).click(),
@@ -101,4 +105,96 @@ test('a thread shows as starting, not running, until its module is loaded', asyn
     );
     expect(runningUs).toBeLessThan(startingUs);
   }
+});
+
+test("a learner's pure-JavaScript loop does not speed up on two threads with the GIL on", async ({
+  openApp,
+}) => {
+  test.setTimeout(240_000);
+  const page = await openApp();
+  // No runtime call inside the loop: only the checks at its back-edge can hand the GIL over.
+  const loop = (threads: number) => `
+const total = new SharedInt(0);
+export const threads = ${threads};
+export function thread() {
+  let x = 0;
+  for (let i = 0; i < ${6e7 / threads}; i++) x = (x + i) | 0;
+  total.add(x & 1);
+}
+`;
+  // Back-to-back pairs, the median of their ratios: the machine's load changes between pairs, and
+  // hits both runs of a pair alike.
+  const speedup = async (gil: boolean) => {
+    const ratios: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const one = await runProgram(page, loop(1), { gil });
+      const two = await runProgram(page, loop(2), { gil });
+      expect([one.outcome, two.outcome]).toEqual(['ok', 'ok']);
+      ratios.push(one.wallMs / two.wallMs);
+    }
+    return ratios.sort((a, b) => a - b)[2]!;
+  };
+  const speedupOff = await speedup(false);
+  const speedupOn = await speedup(true);
+  // The control: without the GIL the same loop does use the second core.
+  expect(speedupOff).toBeGreaterThan(speedupOn);
+  expect(speedupOn).toBeLessThan(1.2);
+});
+
+test('with the GIL on, a thread spinning in while (true) {} lets another thread run', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  await page.waitForFunction(() => window.interleave !== undefined);
+  const result = await page.evaluate(async () => {
+    const api = window.interleave!;
+    api.load({
+      v: 1,
+      demo: 'scratch',
+      params: { gil: true },
+      code: `
+const spinning = new Event();
+export function spin() {
+  spinning.set();
+  while (true) {}
+}
+export function main() {
+  const t = new Thread(spin);
+  t.daemon = true;
+  t.start();
+  spinning.wait();
+  print('main ran while spin held the GIL');
+}
+`,
+    });
+    const run = api.run();
+    // Without a hand-over main never gets the GIL back: end such a run instead of waiting out
+    // the run's time limit (this bounds the test, it is not a synchronisation).
+    const guard = setTimeout(() => api.stop(), 20_000);
+    const report = await run;
+    clearTimeout(guard);
+    return { outcome: report.outcome, output: report.output.map((l) => l.text) };
+  });
+  expect(result).toEqual({ outcome: 'ok', output: ['main ran while spin held the GIL'] });
+});
+
+test('with the GIL on, an error is reported at the same line and column as with it off', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  // Checks go in before `null.boom` on its own line (the loop body, the arrow's body).
+  const code = [
+    'export const threads = 1;',
+    'const twice = (f) => f() + f();',
+    'export function thread() {',
+    '  for (let i = 0; i < 3; i++) { twice(() => 1); if (i === 2) null.boom; }',
+    '}',
+  ].join('\n');
+  const errorOf = async (gil: boolean) =>
+    (await runProgram(page, code, { gil })).threads.find((t) => t.status === 'error')?.error;
+  const off = await errorOf(false);
+  expect(off?.line).toBe(4);
+  // V8 points at `null.boom`, past where the checks go on that line.
+  expect(off?.column).toBeGreaterThan('  for (let i = 0; i < 3; i++) { twice(() => 1); if'.length);
+  expect(await errorOf(true)).toEqual(off);
 });

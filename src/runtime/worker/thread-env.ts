@@ -13,6 +13,7 @@ import { C, type Control } from '../control';
 import type { Gil } from '../gil';
 import type { RunConfig, ThreadDescriptor } from '../run-config';
 import { seededRandom, spin } from './kernel';
+import { setTickHandler } from './tick';
 
 /**
  * One running thread's view of the run: the services behind the program's globals (sleep, work,
@@ -35,6 +36,9 @@ export class ThreadEnv {
     readonly gil: Gil | null,
   ) {
     this.random = seededRandom(config.seed, threadId);
+    // The worker now runs this thread's code: its loops and calls check the GIL here, so pure
+    // JavaScript hands it over too.
+    setTickHandler(gil ? () => gil.checkpoint() : null);
   }
 
   /** µs since the run started, on the shared clock. */
