@@ -16,6 +16,8 @@ import type { Heap } from '../sync';
 // | 11            | completions     | futures completed (atomic); asCompleted sleeps on it         |
 // | 12            | idleWorkers     | workers waiting for a spawn request                          |
 // | 13            | spawnReserve    | spawn slots reserved (atomic): a pusher's ticket             |
+// | 14            | threadNames     | `Thread-N` names handed out this run (atomic)                |
+// | 15            | poolNames       | `poolN` names handed out this run (atomic)                   |
 // | 16 … 19       | GIL             | owner + 1, drop request, switches, waiters (own cache line)  |
 // | 32 …          | spawn ring      | SPAWN_RING thread ids                                        |
 // | …             | thread rows     | per thread: descriptor text, error text, daemon flag, spare  |
@@ -41,6 +43,10 @@ export const C = {
   completions: 11,
   idleWorkers: 12,
   spawnReserve: 13,
+  // Name counters: one per run in shared memory, so names neither depend on which worker made the
+  // object nor repeat within a run.
+  threadNames: 14,
+  poolNames: 15,
   gilOwner: 16,
   gilDrop: 17,
   gilSwitches: 18,

@@ -131,6 +131,11 @@ export class ThreadEnv {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.reviveShared(v)]));
   }
 
+  /** The next number of a run-wide name (`Thread-N`, `poolN`), counting from 1. */
+  nextNameNumber(counter: typeof C.threadNames | typeof C.poolNames): number {
+    return Atomics.add(this.control.i32, this.control.word(counter), 1) + 1;
+  }
+
   /** Hands out a new future slot (also used as a timer's cancel flag). */
   newFuture(): number {
     const future = Atomics.add(this.control.i32, this.control.word(C.futureCount), 1);

@@ -1,8 +1,6 @@
 import { Blocking, BlockOp, ThreadField, ThreadStatus, WakeResult } from '../../sync';
-import { FutureState } from '../control';
+import { C, FutureState } from '../control';
 import type { ThreadEnv } from './thread-env';
-
-let created = 0;
 
 /**
  * A thread of the program (Python's `threading.Thread`): `new Thread(target, ...args)`; set
@@ -19,7 +17,7 @@ export class ProgramThread {
     private readonly args: unknown[],
   ) {
     env.exportNameOf(target, 'new Thread(target)');
-    this.name = `Thread-${++created}`;
+    this.name = `Thread-${env.nextNameNumber(C.threadNames)}`;
   }
 
   /** Starts the thread; an error if it was already started. */

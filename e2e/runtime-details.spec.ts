@@ -1,0 +1,32 @@
+import { test, expect } from './fixtures';
+import { runProgram } from './run-helpers';
+
+test('Thread and pool names are numbered per run: the same every run, never repeated in one', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  // Three threads on three workers each name a Thread and a pool at once.
+  const code = `
+export const threads = 3;
+export function noop() {}
+export function thread() {
+  const t = new Thread(noop);
+  const pool = new ThreadPool(1);
+  print(t.name);
+  pool.submit(noop);
+  pool.shutdown();
+  t.start();
+  t.join();
+}
+`;
+  const names = async () => {
+    const report = await runProgram(page, code);
+    expect(report.outcome).toBe('ok');
+    // A pool's worker threads have the pool's name as their role.
+    const pools = report.threads.map((t) => t.role).filter((role) => role.startsWith('pool'));
+    return [...report.output.map((l) => l.text), ...pools].sort();
+  };
+  const first = await names();
+  expect(first).toEqual(['Thread-1', 'Thread-2', 'Thread-3', 'pool1', 'pool2', 'pool3']);
+  expect(await names()).toEqual(first);
+});
