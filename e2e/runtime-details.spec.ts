@@ -1,6 +1,30 @@
 import { test, expect } from './fixtures';
 import { runProgram } from './run-helpers';
 
+test('a Lock passed to a Timer arrives as a Lock', async ({ openApp }) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    `
+const done = new Event();
+export function fire(lock, label) {
+  print(lock instanceof Lock, label);
+  lock.with(() => print('held', lock.locked()));
+  done.set();
+}
+export function main() {
+  const lock = new Lock({ name: 'guard' });
+  const timer = new Timer(5, fire, lock, 'ok');
+  timer.start();
+  done.wait();
+  timer.join();
+}
+`,
+  );
+  expect(report.outcome).toBe('ok');
+  expect(report.output.map((l) => l.text)).toEqual(['true ok', 'held true']);
+});
+
 test('Thread and pool names are numbered per run: the same every run, never repeated in one', async ({
   openApp,
 }) => {

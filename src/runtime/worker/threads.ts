@@ -159,6 +159,7 @@ export function runTimer(
   )
     return;
   const fn = env.exports[fnName];
-  if (typeof fn === 'function') fn(...args);
+  // Shared objects travel as `{ __shared: id }`: rebuilt here as for a Thread's arguments.
+  if (typeof fn === 'function') fn(...(env.reviveShared(args) as unknown[]));
   Atomics.store(i32, word, FutureState.Done);
 }
