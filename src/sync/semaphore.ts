@@ -73,12 +73,12 @@ export class Semaphore extends Acquirable {
     const bound = i32[this.base + BOUND] ?? -1;
     // Holders drop before the permits return: the other order lets a taker count itself while
     // the releaser still counts, and maxHolders would report k + 1.
-    const holders = Math.max(0, Atomics.sub(i32, this.base + HOLDERS, k) - k);
+    const { holders, dropped } = this.dropHolders(k);
     if (bound >= 0) {
       for (;;) {
         const v = Atomics.load(i32, this.base + VALUE);
         if (v + k > bound) {
-          Atomics.add(i32, this.base + HOLDERS, k);
+          Atomics.add(i32, this.base + HOLDERS, dropped);
           throw new SyncMisuseError(
             `${callerLabel()} released ${this.label('BoundedSemaphore')} past its initial value ${bound}.`,
           );
@@ -100,6 +100,22 @@ export class Semaphore extends Acquirable {
   /** The most holders seen at once during the run. */
   get maxHolders(): number {
     return Atomics.load(this.i32, this.base + MAX_HOLDERS);
+  }
+
+  /**
+   * Counts `k` holders fewer, never below zero: a release with no holder (a semaphore used as a
+   * signal, released before anyone acquired) adds permits, not "negative holders" that later
+   * acquisitions would hide behind.
+   */
+  private dropHolders(k: number): { holders: number; dropped: number } {
+    const i32 = this.i32;
+    const index = this.base + HOLDERS;
+    for (;;) {
+      const before = Atomics.load(i32, index);
+      const after = Math.max(0, before - k);
+      if (Atomics.compareExchange(i32, index, before, after) === before)
+        return { holders: after, dropped: before - after };
+    }
   }
 
   private tryTake(): boolean {
