@@ -54,3 +54,32 @@ export function thread() {
   expect(first).toEqual(['Thread-1', 'Thread-2', 'Thread-3', 'pool1', 'pool2', 'pool3']);
   expect(await names()).toEqual(first);
 });
+
+test('two threads each holding the only permit the other waits for deadlock, while a third lives on', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    `
+const semA = new Semaphore(1);
+const semB = new Semaphore(1);
+export const threads = 3;
+export function thread(id) {
+  if (id === 2) {
+    for (;;) sleep(5);
+  }
+  const [first, second] = id === 0 ? [semA, semB] : [semB, semA];
+  first.acquire();
+  sleep(20);
+  second.acquire();
+}
+`,
+  );
+  expect(report.outcome).toBe('deadlock');
+  const cycle = [...(report.deadlock?.cycle ?? [])].sort((a, b) => a.thread - b.thread);
+  expect(cycle).toEqual([
+    { thread: 0, waitsFor: 'semB', heldBy: 1 },
+    { thread: 1, waitsFor: 'semA', heldBy: 0 },
+  ]);
+});
