@@ -58,11 +58,14 @@ test('io-vs-cpu, CPU kind with the GIL on: no two threads are ever drawn running
   // all four threads' work (each did four 30 ms jobs while holding the GIL).
   let events: ChromeTraceEvent[] = [];
   await expect
-    .poll(async () => {
-      events = await downloadTrace(page);
-      const running = slicesNamed(events, 'running');
-      return new Set(running.map((s) => s.tid)).size;
-    })
+    .poll(
+      async () => {
+        events = await downloadTrace(page);
+        const running = slicesNamed(events, 'running');
+        return new Set(running.map((s) => s.tid)).size;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(4);
   const running = slicesNamed(events, 'running');
   const gilWaits = slicesNamed(events, 'waiting for the GIL');
@@ -87,10 +90,13 @@ test('a thread shows as starting, not running, until its module is loaded', asyn
   expect(report.outcome).toBe('ok');
   let events: ChromeTraceEvent[] = [];
   await expect
-    .poll(async () => {
-      events = await downloadTrace(page);
-      return new Set(slicesNamed(events, 'sleeping').map((s) => s.tid)).size;
-    })
+    .poll(
+      async () => {
+        events = await downloadTrace(page);
+        return new Set(slicesNamed(events, 'sleeping').map((s) => s.tid)).size;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(2);
   for (const tid of [0, 1]) {
     const lane = events
@@ -197,4 +203,40 @@ test('with the GIL on, an error is reported at the same line and column as with 
   // V8 points at `null.boom`, past where the checks go on that line.
   expect(off?.column).toBeGreaterThan('  for (let i = 0; i < 3; i++) { twice(() => 1); if'.length);
   expect(await errorOf(true)).toEqual(off);
+});
+
+test("a Timer's delay is drawn as sleeping, not running", async ({ openApp }) => {
+  const page = await openApp();
+  const report = await runProgram(
+    page,
+    `
+export function fire() { print('fired'); }
+export function main() {
+  const timer = new Timer(50, fire);
+  timer.start();
+  timer.join();
+}
+`,
+    { gil: true },
+  );
+  expect(report.outcome).toBe('ok');
+  const timerThread = report.threads.find((t) => t.role === 'timer')!.id;
+  let lane: Slice[] = [];
+  let events: ChromeTraceEvent[] = [];
+  await expect
+    .poll(
+      async () => {
+        events = await downloadTrace(page);
+        lane = slicesNamed(events, 'sleeping').filter((s) => s.tid === timerThread);
+        return lane.length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+  const sleptUs = lane[0]!.endUs - lane[0]!.startUs;
+  expect(sleptUs).toBeGreaterThanOrEqual(45_000);
+  const runningUs = slicesNamed(events, 'running')
+    .filter((s) => s.tid === timerThread)
+    .reduce((sum, s) => sum + s.endUs - s.startUs, 0);
+  expect(runningUs).toBeLessThan(sleptUs);
 });

@@ -1,4 +1,4 @@
-import { Blocking, BlockOp, ThreadField, ThreadStatus, WakeResult } from '../../sync';
+import { Blocking, BlockOp, EventKind, ThreadField, ThreadStatus, WakeResult } from '../../sync';
 import { C, FutureState } from '../control';
 import type { ThreadEnv } from './thread-env';
 
@@ -144,6 +144,8 @@ export function runTimer(
   const i32 = env.control.i32;
   const word = env.control.futureWord(future);
   const deadline = performance.now() + delayMs;
+  // The delay is a sleep on the timeline (and without the GIL), not running.
+  env.sink.emit(EventKind.SleepBegin, -1, 0, true);
   env.gil?.release();
   for (
     let left = delayMs;
@@ -153,6 +155,7 @@ export function runTimer(
     Atomics.wait(i32, word, FutureState.Pending, left);
   }
   env.gil?.acquire();
+  env.sink.emit(EventKind.SleepEnd, -1, 0, true);
   if (
     Atomics.compareExchange(i32, word, FutureState.Pending, FutureState.Running) !==
     FutureState.Pending
