@@ -240,3 +240,34 @@ export function main() {
     .reduce((sum, s) => sum + s.endUs - s.startUs, 0);
   expect(runningUs).toBeLessThan(sleptUs);
 });
+
+test('with the GIL on, two threads asking for input both get their answers', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  await page.waitForFunction(() => window.interleave !== undefined);
+  const done = page.evaluate(() => {
+    window.interleave!.load({
+      v: 1,
+      demo: 'scratch',
+      params: { gil: true },
+      code: "export const threads = 2;\nexport function thread() { print('got', input('name?')); }",
+    });
+    return window.interleave!.run();
+  });
+  await page.getByRole('tab', { name: 'Output' }).click();
+  for (const answer of ['Ada', 'Grace']) {
+    const field = page.getByLabel(/Input for/);
+    await expect(field).toBeEnabled({ timeout: 15_000 });
+    await field.fill(answer);
+    await page.getByRole('button', { name: 'Send' }).click();
+  }
+  const report = await done;
+  expect(report.outcome).toBe('ok');
+  expect(
+    report.output
+      .map((l) => l.text)
+      .filter((t) => t.startsWith('got'))
+      .sort(),
+  ).toEqual(['got Ada', 'got Grace']);
+});

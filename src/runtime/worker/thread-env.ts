@@ -92,6 +92,10 @@ export class ThreadEnv {
     this.checkpoint();
     const i32 = this.control.i32;
     const waiting = this.control.word(C.inputWaiting);
+    // Waiting for the console is waiting for the learner too: without the GIL, or a thread
+    // holding it while another thread's input is pending would keep that one from returning.
+    this.sink.emit(EventKind.InputBegin, -1, 0, true);
+    this.gil?.release();
     // One thread at a time may hold the console.
     for (let other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1); other !== 0;) {
       Atomics.wait(i32, waiting, other, 50);
@@ -99,8 +103,6 @@ export class ThreadEnv {
     }
     const seq = this.control.load(C.inputSeq);
     if (prompt !== undefined && prompt !== '') this.print([prompt]);
-    this.sink.emit(EventKind.InputBegin, -1, 0, true);
-    this.gil?.release();
     while (this.control.load(C.inputSeq) === seq)
       Atomics.wait(i32, this.control.word(C.inputSeq), seq);
     this.gil?.acquire();
