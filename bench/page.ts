@@ -6,6 +6,7 @@ import { longTaskFigures } from './long-tasks';
 import { primitiveFigures } from './primitive-figures';
 import { runtimeFigures } from './runtime-figures';
 import { speedupFigures } from './speedup-figures';
+import { tickFigures } from './tick-figures';
 import { timelineFigures } from './timeline-figures';
 
 declare global {
@@ -29,6 +30,7 @@ window.runBenchmarks = async (only?: string) => {
   Object.assign(figures, await speedupFigures(session, wanted));
   Object.assign(figures, await longTaskFigures(session, wanted));
   Object.assign(figures, await timelineFigures(wanted));
+  Object.assign(figures, await tickFigures(wanted));
   progress('done');
   return figures;
 };

@@ -37,6 +37,11 @@ export type PairRequest =
     }
   | { type: 'run'; bench: PairBench; n: number };
 
+/** tick.worker: one tight loop, as written (`raw`), with the GIL off, and with GIL checks. */
+export type TickLoop = 'raw' | 'off' | 'checks';
+export type TickRequest =
+  { type: 'setup'; source: string } | { type: 'rep'; kind: TickLoop; n: number };
+
 /** Control words of the pair benchmarks (Int32 indices, each on its own 64-byte line). */
 export const PairControl = { arrive: 0, turn: 16, words: 32 } as const;
 

@@ -39,6 +39,12 @@ export const ControlWord = {
   idleWorkers: 12,
   /** Spawn slots reserved (atomic): a pusher's ticket. */
   spawnReserve: 13,
+  // Name counters: one per run in shared memory, so names neither depend on which worker made the
+  // object nor repeat within a run.
+  /** `Thread-N` names handed out this run (atomic). */
+  threadNames: 14,
+  /** `poolN` names handed out this run (atomic). */
+  poolNames: 15,
   /** GIL: owner thread id + 1, 0 when free. */
   gilOwner: 16,
   /** GIL: a waiter asks the holder to drop it. */

@@ -6,8 +6,14 @@ export const SWITCH_INTERVAL_MS = 5;
 /**
  * A simulated global interpreter lock, modelled on CPython's (Python/ceval_gil.h): a waiter
  * sleeps up to the switch interval, then sets a drop request; the holder checks the request at
- * every runtime call and inside work(), drops the lock, and waits until another thread has taken
- * it (FORCE_SWITCHING) so it cannot grab it straight back.
+ * every runtime call, inside work() and at the learner's loop back-edges and function entries,
+ * drops the lock, and waits until another thread has taken it (FORCE_SWITCHING) so it cannot grab
+ * it straight back.
+ *
+ * `onWait(true)` is called before every moment the thread spends without the GIL while it wants
+ * it (a contended acquire, and the hand-over at a checkpoint), `onWait(false)` once it holds the
+ * GIL again: the timeline draws exactly that time as "waiting for the GIL", so no two threads are
+ * ever drawn running at once.
  *
  * Words (in the runtime area): owner (thread id + 1, 0 free), drop request, switches (bumped at
  * every hand-over; a dropping holder sleeps on it), waiters.
@@ -30,11 +36,42 @@ export class Gil {
     this.waiters = control.word(ControlWord.gilWaiters);
   }
 
-  /** Takes the GIL, waiting (and asking the holder to drop it) as long as it takes. */
+  /** Takes the GIL (a no-op if this thread holds it), waiting as long as it takes. */
   acquire(): void {
+    if (!this.held) this.take(false);
+  }
+
+  /** Lets go of the GIL (before blocking or sleeping). */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    Atomics.store(this.control.i32, this.owner, 0);
+    Atomics.notify(this.control.i32, this.owner, 1);
+  }
+
+  /** Called at every checkpoint: hands the GIL over if a waiter asked for it. */
+  checkpoint(): void {
     const i32 = this.control.i32;
+    if (!this.held || Atomics.load(i32, this.drop) === 0 || Atomics.load(i32, this.waiters) === 0)
+      return;
+    const seen = Atomics.load(i32, this.switches);
+    // Announced before letting go: the next holder's GilAcquire must come after it.
+    this.onWait(true);
+    this.release();
+    // FORCE_SWITCHING: wait until someone else has taken it before competing again.
+    while (Atomics.load(i32, this.switches) === seen && Atomics.load(i32, this.waiters) > 0) {
+      Atomics.wait(i32, this.switches, seen, SWITCH_INTERVAL_MS);
+    }
+    this.take(true);
+  }
+
+  /** `announced`: the caller already reported the wait, so the acquisition must be reported too. */
+  private take(announced: boolean): void {
+    const i32 = this.control.i32;
+    let waited = announced;
     if (Atomics.compareExchange(i32, this.owner, 0, this.me + 1) !== 0) {
-      this.onWait(true);
+      if (!waited) this.onWait(true);
+      waited = true;
       Atomics.add(i32, this.waiters, 1);
       for (;;) {
         const holder = Atomics.load(i32, this.owner);
@@ -50,33 +87,11 @@ export class Gil {
         }
       }
       Atomics.sub(i32, this.waiters, 1);
-      this.onWait(false);
     }
     Atomics.store(i32, this.drop, 0);
     Atomics.add(i32, this.switches, 1);
     Atomics.notify(i32, this.switches);
     this.held = true;
-  }
-
-  /** Lets go of the GIL (before blocking or sleeping). */
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
-    Atomics.store(this.control.i32, this.owner, 0);
-    Atomics.notify(this.control.i32, this.owner, 1);
-  }
-
-  /** Called at every runtime call and inside work(): hands the GIL over if a waiter asked for it. */
-  checkpoint(): void {
-    const i32 = this.control.i32;
-    if (!this.held || Atomics.load(i32, this.drop) === 0 || Atomics.load(i32, this.waiters) === 0)
-      return;
-    const seen = Atomics.load(i32, this.switches);
-    this.release();
-    // FORCE_SWITCHING: wait until someone else has taken it before competing again.
-    while (Atomics.load(i32, this.switches) === seen && Atomics.load(i32, this.waiters) > 0) {
-      Atomics.wait(i32, this.switches, seen, SWITCH_INTERVAL_MS);
-    }
-    this.acquire();
+    if (waited) this.onWait(false);
   }
 }

@@ -1,4 +1,5 @@
 import { parse, type Node } from 'acorn';
+import { sourcePosition } from './module-positions';
 
 /** Where a problem is, in the learner's source (1-based). */
 export type SourceError = { message: string; line?: number; column?: number };
@@ -102,7 +103,10 @@ export function declarationAt(
   );
 }
 
-/** The first `url:line:column` frame of `stack` inside the module at `url`. */
+/**
+ * The first `url:line:column` frame of `stack` inside the module at `url`, as a position in the
+ * learner's source (the module ran instrumented: src/runtime/instrument.ts).
+ */
 export function positionIn(
   stack: string | undefined,
   url: string,
@@ -110,5 +114,5 @@ export function positionIn(
   if (!stack) return undefined;
   const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+  return match ? sourcePosition(url, Number(match[1]), Number(match[2])) : undefined;
 }

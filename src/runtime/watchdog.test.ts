@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BlockOp, Heap, Queue, ThreadField, ThreadStatus } from '../sync';
+import { BlockOp, Heap, Queue, Semaphore, setContext, ThreadField, ThreadStatus } from '../sync';
 import { ControlWord, Control, runtimeBytesFor } from './control';
-import { readSnapshot, Watchdog } from './watchdog';
+import { readSnapshot, verdictOf, Watchdog } from './watchdog';
 
 type Snapshot = Parameters<Watchdog['observe']>[0];
 
@@ -81,5 +81,56 @@ describe('readSnapshot', () => {
     // A queue wakes one getter per put: another getter's changed word does not mean it woke.
     i32[heap.threadWord(0, ThreadField.blockedOp)] = BlockOp.Get;
     expect(readSnapshot(heap, control).threads[0]?.blockedOn).toBe(queue.id);
+  });
+
+  it('names who holds the permits of a semaphore, so a cycle through semaphores is a deadlock', () => {
+    const heap = Heap.create({
+      bytes: 4 << 20,
+      maxThreads: 4,
+      maxObjects: 8,
+      runtimeBytes: runtimeBytesFor(4),
+    });
+    const control = new Control(heap);
+    const semA = new Semaphore(heap, 1, { name: 'semA' });
+    const semB = new Semaphore(heap, 2, { name: 'semB' });
+    const take = (thread: number, semaphore: Semaphore) => {
+      setContext({ threadId: thread, threadName: `T${thread}`, sink: null, hooks: null });
+      expect(semaphore.acquire(0)).toBe(true);
+    };
+    take(0, semA);
+    take(1, semB);
+    take(1, semB);
+    setContext({ threadId: 0, threadName: 'main', sink: null, hooks: null });
+    control.store(ControlWord.nextThread, 3);
+    const i32 = heap.i32;
+    const block = (thread: number, on: number) => {
+      i32[heap.threadWord(thread, ThreadField.blockedOn)] = on + 1;
+      i32[heap.threadWord(thread, ThreadField.blockedOp)] = BlockOp.Acquire;
+    };
+    // Thread 2 lives on (sleeping in a loop, say): only the two semaphores close the cycle.
+    for (const thread of [0, 1, 2])
+      i32[heap.threadWord(thread, ThreadField.status)] = ThreadStatus.Running;
+    block(0, semB.id);
+    block(1, semA.id);
+    const snapshot = readSnapshot(heap, control);
+    expect(snapshot.holders).toEqual(
+      new Map([
+        [semA.id, [0]],
+        [semB.id, [1, 1]],
+      ]),
+    );
+    expect(verdictOf(snapshot)).toEqual({
+      kind: 'deadlock',
+      cycle: [
+        { thread: 0, object: semB.id, op: BlockOp.Acquire, heldBy: 1 },
+        { thread: 1, object: semA.id, op: BlockOp.Acquire, heldBy: 0 },
+      ],
+    });
+    // Released by its holder, a permit is no one's any more.
+    setContext({ threadId: 1, threadName: 'T1', sink: null, hooks: null });
+    semB.release();
+    semB.release();
+    setContext({ threadId: 0, threadName: 'main', sink: null, hooks: null });
+    expect(readSnapshot(heap, control).holders.has(semB.id)).toBe(false);
   });
 });

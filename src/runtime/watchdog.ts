@@ -1,4 +1,11 @@
-import { BlockOp, ThreadField, ThreadStatus, type Heap } from '../sync';
+import {
+  BlockOp,
+  ObjectKind,
+  permitHoldersOf,
+  ThreadField,
+  ThreadStatus,
+  type Heap,
+} from '../sync';
 import { cyclesOf, stuckOf, waitGraphOf, type WaitSnapshot } from '../trace/wait-graph';
 import type { CycleStep, WaitEdge } from '../trace/types';
 import { ControlWord, type Control } from './control';
@@ -44,9 +51,16 @@ export function readSnapshot(heap: Heap, control: Control): WaitSnapshot & { epo
     epochs.push(Atomics.load(i32, heap.threadWord(id, ThreadField.blockEpoch)));
   }
   const holders = new Map<number, number[]>();
-  // Every tick: read the owner words only (objects() would decode every name each time).
+  // Every tick: read the owner words and permit holders only (objects() would decode every name).
   for (let id = 0; id < heap.objectCount; id++) {
     const ownerWord = heap.ownerWordOf(id);
+    if (ownerWord === 0) {
+      const kind = heap.kindOf(id);
+      if (kind !== ObjectKind.Semaphore && kind !== ObjectKind.BoundedSemaphore) continue;
+      const permits = permitHoldersOf(heap, id);
+      if (permits.length > 0) holders.set(id, permits);
+      continue;
+    }
     const owner = isWord(i32, ownerWord) ? Atomics.load(i32, ownerWord) - 1 : -1;
     if (owner >= 0) holders.set(id, [owner]);
   }

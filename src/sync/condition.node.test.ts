@@ -134,4 +134,18 @@ describe('Condition wait and notify', () => {
     expect(result).toEqual({ wait: error('wait\\(\\)'), notify: error('notify\\(\\)') });
     expect(condition.lock.name).toBe('ready.lock');
   });
+
+  it('waiters whose wait ends on an abandoned lock raise, and leave the wait list', async () => {
+    for (let round = 0; round < 10; round++) {
+      const heap = Heap.create();
+      const condition = new Condition(heap, round % 2 ? new Lock(heap) : undefined);
+      const params = { condition: condition.id, timeoutMs: 20, waiters: 3 };
+      const results = await threads.run(heap, [
+        ...Array.from({ length: 3 }, () => ({ scenario: 'abandonedWaiter', params })),
+        { scenario: 'takeAndDie', params },
+      ]);
+      expect(results.slice(0, 3)).toEqual(['AbandonedError', 'AbandonedError', 'AbandonedError']);
+      expect(condition.waiting).toBe(0);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { context, trace } from './context';
 import { Blocking } from './blocking';
 import { deadlineOf, nowMs } from './clock';
 import { SyncMisuseError } from './errors';
+import { lockInternal, unlockWord } from './futex';
 import { ThreadField, type Heap } from './heap';
 import { BlockOp, EventKind, ObjectKind, WakeResult } from './kinds';
 import { Lock } from './lock';
@@ -14,7 +15,8 @@ import { attach, callerLabel, disposable, SharedObject, type SharedOptions } fro
 // | 1       | count   | threads in the wait list                                    |
 // | 2       | head    | index of the oldest waiter in the ring                      |
 // | 3 …     | ring    | thread ids of waiters, FIFO, maxThreads entries             |
-// Every word is read and written only while holding the lock. Each waiter sleeps on its own
+// | 3 + max | leaving | internal mutex: waiters leaving the list after the lock was abandoned |
+// Every other word is read and written only while holding the lock. Each waiter sleeps on its own
 // thread-table `wake` word, which a notifier sets to 1 after taking it off the list: a notify
 // wakes exactly the threads it removed (at most n), and none is lost. This is the shape of
 // CPython's Condition (a waiter list of per-thread locks), with futex words for the locks.
@@ -22,6 +24,8 @@ const LOCK = 0;
 const COUNT = 1;
 const HEAD = 2;
 const RING = 3;
+/** After the ring: see {@link Condition.leaveAbandoned}. */
+const LEAVING = (maxThreads: number) => RING + maxThreads;
 
 type ConditionLock = Lock | RLock;
 
@@ -32,10 +36,12 @@ export class Condition extends SharedObject {
     // Python's default lock is a fresh RLock; it must exist before the condition's words.
     const name = options?.name ?? heap.namer?.(ObjectKind.Condition);
     const bound = lock ?? new RLock(heap, { name: `${name ?? 'condition'}.lock` });
-    if (this.allocate(heap, ObjectKind.Condition, (RING + heap.maxThreads) * 4, { name })) {
+    const bytes = (LEAVING(heap.maxThreads) + 1) * 4;
+    if (this.allocate(heap, ObjectKind.Condition, bytes, { name })) {
       this.i32[this.base + LOCK] = bound.id;
       this.i32[this.base + COUNT] = 0;
       this.i32[this.base + HEAD] = 0;
+      this.i32[this.base + LEAVING(heap.maxThreads)] = 0;
     }
   }
 
@@ -80,7 +86,12 @@ export class Condition extends SharedObject {
     while (Atomics.load(this.i32, wake) === 0 && blocking.wait(wake, 0));
     const notified = Atomics.load(this.i32, wake) === 1;
     blocking.end(notified ? WakeResult.Ok : WakeResult.Timeout);
-    lock.acquireRestore(saved);
+    try {
+      lock.acquireRestore(saved);
+    } catch (error) {
+      if (Atomics.load(this.i32, wake) !== 1) this.leaveAbandoned(me);
+      throw error;
+    }
     // A notifier may have taken us off the list between the timeout and re-taking the lock.
     if (Atomics.load(this.i32, wake) === 1) return true;
     this.remove(me);
@@ -157,6 +168,21 @@ export class Condition extends SharedObject {
     this.i32[this.base + HEAD] = ((this.i32[this.base + HEAD] ?? 0) + 1) % this.heap.maxThreads;
     this.i32[this.base + COUNT] = (this.i32[this.base + COUNT] ?? 1) - 1;
     return thread;
+  }
+
+  /**
+   * Takes a waiter off the list when re-taking the lock failed (it was abandoned: its owner died).
+   * Nobody can hold the lock any more, so no notifier will remove it; the other waiters failing
+   * at the same time are the only ones touching the list, and take turns on the `leaving` mutex.
+   */
+  private leaveAbandoned(thread: number): void {
+    const leaving = this.base + LEAVING(this.heap.maxThreads);
+    lockInternal(this.i32, leaving);
+    try {
+      this.remove(thread);
+    } finally {
+      unlockWord(this.i32, leaving);
+    }
   }
 
   private remove(thread: number): void {

@@ -1,5 +1,6 @@
 import { Blocking } from './blocking';
 import { deadlineOf, nowMs } from './clock';
+import { context } from './context';
 import { AbandonedError } from './errors';
 import type { Heap } from './heap';
 import { BlockOp, WakeResult } from './kinds';
@@ -34,7 +35,10 @@ export function lockWord(
   kindName: string,
 ): boolean {
   const i32 = heap.i32;
-  if (Atomics.compareExchange(i32, index, 0, 1) === 0) return true;
+  const seen = Atomics.compareExchange(i32, index, 0, 1);
+  if (seen === 0) return true;
+  // An abandoned lock is an error for every acquirer, a non-blocking one too (not "busy").
+  if (seen === ABANDONED) throw abandonedError(heap, objectId, kindName, context().threadName);
   if (timeoutMs === 0) return false;
   // No spinning here: on 2 vCPUs a spinning waiter steals the lock from its releaser and moves
   // the cache line between cores at every hand-over, which cost far more throughput than it saved
@@ -80,18 +84,23 @@ export async function lockWordAsync(
   const i32 = heap.i32;
   const deadline = deadlineOf(timeoutMs);
   for (let c = Atomics.compareExchange(i32, index, 0, 1); c !== 0; c = markWaiting(i32, index)) {
-    if (c === ABANDONED)
-      throw new AbandonedError(
-        `${kindName} '${heap.objectInfo(objectId).name}'`,
-        heap.abandonedBy(objectId) - 1,
-        'the page',
-      );
+    if (c === ABANDONED) throw abandonedError(heap, objectId, kindName, 'the page');
     const left = deadline - nowMs();
     if (left <= 0) return false;
     const waiting = Atomics.waitAsync(i32, index, 2, left === Infinity ? undefined : left);
     if (waiting.async) await waiting.value;
   }
   return true;
+}
+
+function abandonedError(
+  heap: Heap,
+  objectId: number,
+  kindName: string,
+  seenBy: string,
+): AbandonedError {
+  const what = `${kindName} '${heap.objectInfo(objectId).name}'`;
+  return new AbandonedError(what, heap.abandonedBy(objectId) - 1, seenBy);
 }
 
 /**

@@ -21,6 +21,7 @@ export { nowMs, epochMs, deadlineOf } from './clock';
 export { SharedObject, attach, type SharedOptions } from './shared-object';
 export { MAX_ITEM_CHARS, type Item } from './item-codec';
 export { UNBOUNDED_CAP } from './queue';
+export { permitHoldersOf } from './semaphore';
 export {
   Lock,
   RLock,

@@ -62,6 +62,11 @@ export const EventKind = {
   Print: 15,
   /** A `check()` verdict marker; aux: 1 passed, 0 failed. */
   Check: 16,
+  /**
+   * The thread's copy of the program is loaded and its target starts: ThreadStart … ThreadRun is
+   * start-up (loading the module, evaluating its top level), not the thread's own work.
+   */
+  ThreadRun: 17,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

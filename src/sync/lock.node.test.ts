@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { setContext } from './context';
 import { Heap } from './heap';
+import { abandonLocksOf } from './index';
 import { AbandonedError, SyncMisuseError } from './errors';
 import { BlockOp } from './kinds';
 import { Lock } from './lock';
@@ -165,6 +167,21 @@ describe('Abandoned locks', () => {
       ]);
       expect(() => lock.acquire(1000)).toThrow(AbandonedError);
       expect(() => rlock.acquire(1000)).toThrow(AbandonedError);
+    }
+  });
+
+  it('acquire(0) and tryAcquire() on an abandoned lock raise instead of answering "busy"', () => {
+    const heap = Heap.create();
+    const lock = new Lock(heap, { name: 'l' });
+    const rlock = new RLock(heap, { name: 'r' });
+    setContext({ threadId: 3, threadName: 'T3', sink: null, hooks: null });
+    lock.acquire();
+    rlock.acquire();
+    abandonLocksOf(heap, 3);
+    setContext({ threadId: 0, threadName: 'main', sink: null, hooks: null });
+    for (const held of [lock, rlock]) {
+      expect(() => held.acquire(0)).toThrow(AbandonedError);
+      expect(() => held.tryAcquire()).toThrow(/thread 3 died/);
     }
   });
 });

@@ -65,4 +65,18 @@ describe('Semaphore errors and timeouts', () => {
       expect(semaphore.value).toBe(1);
     }
   });
+
+  it('a release before any acquire adds a permit without counting a holder below zero', () => {
+    const heap = Heap.create();
+    const semaphore = new Semaphore(heap, 1);
+    semaphore.release();
+    expect(semaphore.acquire(0)).toBe(true);
+    expect(semaphore.acquire(0)).toBe(true);
+    expect(semaphore.maxHolders).toBe(2);
+    semaphore.release(2);
+    semaphore.release(3);
+    expect(semaphore.acquire(0)).toBe(true);
+    expect(semaphore.maxHolders).toBe(2);
+    expect(semaphore.value).toBe(4);
+  });
 });

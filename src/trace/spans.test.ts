@@ -14,7 +14,7 @@ describe('spansOf', () => {
   }[] = [
     {
       name: 'a lane starts at ThreadStart and a thread still running ends at endUs',
-      events: log([[0, K.ThreadStart, -1, 0, 10]]),
+      events: log([[0, K.ThreadRun, -1, 0, 10]]),
       threads: [0],
       endUs: 50,
       spans: [{ thread: 0, state: 'running', startUs: 10, endUs: 50 }],
@@ -22,7 +22,7 @@ describe('spansOf', () => {
     {
       name: 'Block→Wake is waiting on the object, then done after ThreadEnd aux 0',
       events: log([
-        [0, K.ThreadStart, -1, 0, 0],
+        [0, K.ThreadRun, -1, 0, 0],
         [0, K.Block, L, BlockOp.Acquire, 10],
         [0, K.Wake, L, WakeResult.Ok, 30],
         [0, K.ThreadEnd, -1, 0, 40],
@@ -39,7 +39,7 @@ describe('spansOf', () => {
     {
       name: 'Block with op Gil is gil-wait, op Input is input; ThreadEnd aux 1 is failed',
       events: log([
-        [0, K.ThreadStart, -1, 0, 0],
+        [0, K.ThreadRun, -1, 0, 0],
         [0, K.Block, 1, BlockOp.Gil, 5],
         [0, K.Wake, 1, WakeResult.Ok, 6],
         [0, K.Block, 2, BlockOp.Input, 8],
@@ -60,7 +60,7 @@ describe('spansOf', () => {
     {
       name: 'sleep, input and GIL events; GilAcquire then Wake does not split running',
       events: log([
-        [1, K.ThreadStart, -1, 0, 0],
+        [1, K.ThreadRun, -1, 0, 0],
         [1, K.SleepBegin, -1, 0, 1],
         [1, K.GilRelease, 0, 0, 1],
         [1, K.SleepEnd, -1, 0, 4],
@@ -91,9 +91,9 @@ describe('spansOf', () => {
     {
       name: 'a lane blocked at endUs ends its wait there; lanes follow threadIds, others ignored',
       events: log([
-        [0, K.ThreadStart, -1, 0, 0],
-        [1, K.ThreadStart, -1, 0, 2],
-        [2, K.ThreadStart, -1, 0, 2],
+        [0, K.ThreadRun, -1, 0, 0],
+        [1, K.ThreadRun, -1, 0, 2],
+        [2, K.ThreadRun, -1, 0, 2],
         [1, K.Block, 0, BlockOp.Join, 3],
         [0, K.Block, M, BlockOp.Acquire, 4],
       ]),
@@ -109,7 +109,7 @@ describe('spansOf', () => {
     {
       name: 'a clock read that lags its seq never runs a lane backwards; empty spans are left out',
       events: log([
-        [0, K.ThreadStart, -1, 0, 10],
+        [0, K.ThreadRun, -1, 0, 10],
         [0, K.Block, L, BlockOp.Acquire, 8],
         [0, K.Wake, L, WakeResult.Ok, 20],
       ]),
@@ -122,7 +122,7 @@ describe('spansOf', () => {
     {
       name: 'events after ThreadEnd and threads that never started draw nothing more',
       events: log([
-        [0, K.ThreadStart, -1, 0, 0],
+        [0, K.ThreadRun, -1, 0, 0],
         [0, K.ThreadEnd, -1, 0, 3],
         [0, K.Block, L, BlockOp.Acquire, 4],
       ]),
@@ -133,9 +133,70 @@ describe('spansOf', () => {
         { thread: 0, state: 'done', startUs: 3, endUs: 6 },
       ],
     },
+    {
+      name: 'start-up (ThreadStart … ThreadRun) is its own state, not running',
+      events: log([
+        [0, K.ThreadStart, -1, 0, 0],
+        [0, K.ThreadRun, -1, 0, 17],
+        [0, K.SleepBegin, -1, 0, 20],
+      ]),
+      threads: [0],
+      endUs: 30,
+      spans: [
+        { thread: 0, state: 'starting', startUs: 0, endUs: 17 },
+        { thread: 0, state: 'running', startUs: 17, endUs: 20 },
+        { thread: 0, state: 'sleeping', startUs: 20, endUs: 30 },
+      ],
+    },
   ];
   it.each(cases)('$name', ({ events, threads, endUs, spans }) => {
     expect(spansOf(events, threads, endUs)).toEqual(spans);
+  });
+
+  // The events the runtime writes with the GIL on (src/runtime/gil.ts), in seq order: two threads
+  // start, queue for the GIL, then hand it over at checkpoints; a holder announces its wait
+  // (GilWait) before letting go, and the next holder reports GilAcquire after taking it.
+  const handOvers = log([
+    [0, K.ThreadStart, -1, 0, 0],
+    [1, K.ThreadStart, -1, 0, 1],
+    [0, K.ThreadRun, -1, 0, 15],
+    [1, K.GilWait, -1, 0, 16],
+    [0, K.GilWait, -1, 0, 5015],
+    [1, K.GilAcquire, -1, 0, 5016],
+    [1, K.ThreadRun, -1, 0, 5016],
+    [1, K.GilWait, -1, 0, 10020],
+    [0, K.GilAcquire, -1, 0, 10020],
+    [0, K.SleepBegin, -1, 0, 12000],
+    [1, K.GilAcquire, -1, 0, 12001],
+    [1, K.ThreadEnd, -1, 0, 14000],
+    [0, K.GilWait, -1, 0, 14001],
+    [0, K.GilAcquire, -1, 0, 14002],
+    [0, K.SleepEnd, -1, 0, 14002],
+    [0, K.ThreadEnd, -1, 0, 15000],
+  ]);
+
+  it('with the GIL on, running spans of different threads never overlap', () => {
+    const running = spansOf(handOvers, [0, 1], 16000).filter((s) => s.state === 'running');
+    expect(running.map((s) => [s.thread, s.startUs, s.endUs])).toEqual([
+      [0, 15, 5015],
+      [0, 10020, 12000],
+      [0, 14002, 15000],
+      [1, 5016, 10020],
+      [1, 12001, 14000],
+    ]);
+    for (const a of running)
+      for (const b of running)
+        if (a.thread !== b.thread) expect(a.endUs <= b.startUs || b.endUs <= a.startUs).toBe(true);
+  });
+
+  it('a thread handing the GIL over at a checkpoint waits for it until it has it back', () => {
+    const lane = spansOf(handOvers, [0, 1], 16000).filter((s) => s.thread === 0);
+    expect(lane.find((s) => s.startUs === 5015)).toEqual({
+      thread: 0,
+      state: 'gil-wait',
+      startUs: 5015,
+      endUs: 10020,
+    });
   });
 });
 

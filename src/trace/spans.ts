@@ -9,7 +9,8 @@ type Lane = { open: (State & { startUs: number }) | null; ended: boolean; spans:
 
 /**
  * Each thread's lane as consecutive, non-overlapping state spans, lanes in `threadIds` order.
- * A lane starts at its first state-changing event (normally ThreadStart) and its last span runs
+ * A lane starts at its first state-changing event (normally ThreadStart, 'starting' until the
+ * target runs at ThreadRun) and its last span runs
  * to `endUs` ('done' and 'failed' after ThreadEnd; whatever the thread was doing if it never ended).
  * A change to the state the lane is already in does not split the span; zero-length spans are
  * left out.
@@ -41,6 +42,8 @@ export function spansOf(
 function stateAfter(event: TimedEvent): State | null {
   switch (event.kind) {
     case EventKind.ThreadStart:
+      return { state: 'starting' };
+    case EventKind.ThreadRun:
     case EventKind.Wake:
     case EventKind.SleepEnd:
     case EventKind.InputEnd:

@@ -18,9 +18,12 @@ export type TracedObject = { id: number; kind: ObjectKind; name: string };
 /** A thread as the analysis and the UI name it. */
 export type TracedThread = { id: number; name: string };
 
-/** What a thread is doing during a span of its lane. */
+/**
+ * What a thread is doing during a span of its lane. 'starting': its worker loads the program and
+ * evaluates the top level before the target runs. 'running' with the GIL on means holding it.
+ */
 export type ThreadState =
-  'running' | 'waiting' | 'sleeping' | 'input' | 'gil-wait' | 'done' | 'failed';
+  'starting' | 'running' | 'waiting' | 'sleeping' | 'input' | 'gil-wait' | 'done' | 'failed';
 
 /** A state span of one thread's lane; spans of a lane never overlap. */
 export type StateSpan = {

@@ -1,11 +1,25 @@
 import type { ObjectKind } from '../../sync';
 import { type Heap } from '../../sync';
+import { instrumentSource, type Instrumented } from '../instrument';
+import { rememberPositions } from '../module-positions';
 import { declarationAt, positionIn, type SourceInfo } from '../program-source';
+import { ticking } from './tick';
+
+// Every thread of a run evaluates the same source: instrument it once.
+let lastInstrumented: { source: string; result: Instrumented } | null = null;
+
+function instrumented(source: string): Instrumented {
+  if (lastInstrumented?.source !== source)
+    lastInstrumented = { source, result: instrumentSource(source) };
+  return lastInstrumented.result;
+}
 
 /**
  * Evaluates the program as a fresh ES module: each evaluation gets its own blob URL, so every
- * thread runs the top level anew (binding the same shared objects). The source is not changed,
- * so error positions are the learner's lines.
+ * thread runs the top level anew (binding the same shared objects). While the thread's env has a
+ * tick handler (the GIL is on), the module is the source with checks at loop back-edges and
+ * function entries (../instrument.ts): line numbers stay the learner's, and `positionIn` maps
+ * columns back.
  */
 export async function evaluateProgram(
   source: string,
@@ -13,7 +27,9 @@ export async function evaluateProgram(
   onUrl?: (url: string) => void,
 ): Promise<{ exports: Record<string, unknown>; url: string }> {
   Object.assign(globalThis, globals);
-  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const { code, map } = ticking() ? instrumented(source) : { code: source, map: null };
+  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  if (map) rememberPositions(url, map);
   onUrl?.(url);
   try {
     const exports = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { ControlWord, type Control } from '../control';
 import type { Gil } from '../gil';
 import type { RunConfig, ThreadDescriptor } from '../run-config';
 import { seededRandom, spin } from './kernel';
+import { setTickHandler } from './tick';
 
 /**
  * One running thread's view of the run: the services behind the program's globals (sleep, work,
@@ -26,6 +27,9 @@ export class ThreadEnv {
     readonly gil: Gil | null,
   ) {
     this.random = seededRandom(config.seed, threadId);
+    // The worker now runs this thread's code: its loops and calls check the GIL here, so pure
+    // JavaScript hands it over too.
+    setTickHandler(gil ? () => gil.checkpoint() : null);
   }
 
   /** µs since the run started, on the shared clock. */
@@ -79,6 +83,10 @@ export class ThreadEnv {
     this.checkpoint();
     const i32 = this.control.i32;
     const waiting = this.control.word(ControlWord.inputWaiting);
+    // Waiting for the console is waiting for the learner too: without the GIL, or a thread
+    // holding it while another thread's input is pending would keep that one from returning.
+    this.sink.emit(EventKind.InputBegin, -1, 0, true);
+    this.gil?.release();
     // One thread at a time may hold the console.
     for (let other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1); other !== 0;) {
       Atomics.wait(i32, waiting, other, 50);
@@ -86,8 +94,6 @@ export class ThreadEnv {
     }
     const seq = this.control.load(ControlWord.inputSeq);
     if (prompt !== undefined && prompt !== '') this.print([prompt]);
-    this.sink.emit(EventKind.InputBegin, -1, 0, true);
-    this.gil?.release();
     while (this.control.load(ControlWord.inputSeq) === seq)
       Atomics.wait(i32, this.control.word(ControlWord.inputSeq), seq);
     this.gil?.acquire();
@@ -121,6 +127,11 @@ export class ThreadEnv {
       if (facade !== undefined) return facade;
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.reviveShared(v)]));
+  }
+
+  /** The next number of a run-wide name (`Thread-N`, `poolN`), counting from 1. */
+  nextNameNumber(counter: typeof ControlWord.threadNames | typeof ControlWord.poolNames): number {
+    return Atomics.add(this.control.i32, this.control.word(counter), 1) + 1;
   }
 
   /** Hands out a new future slot (also used as a timer's cancel flag). */

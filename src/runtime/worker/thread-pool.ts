@@ -11,7 +11,6 @@ import type { ThreadEnv } from './thread-env';
 
 /** Sentinel task: a pool worker that gets it exits. */
 const SHUTDOWN = -1;
-let pools = 0;
 
 /** A future's outcome text: `{ v }` for a value, `{ e, name }` for an exception. */
 type Outcome = { v?: unknown; e?: string; name?: string };
@@ -123,7 +122,7 @@ export class ProgramThreadPool {
   ) {
     if (!Number.isInteger(maxWorkers) || maxWorkers < 1)
       throw new RangeError(`ThreadPool(maxWorkers) needs a positive integer, got ${maxWorkers}.`);
-    this.name = `pool${++pools}`;
+    this.name = `pool${env.nextNameNumber(ControlWord.poolNames)}`;
     this.tasks = new Queue(env.heap, 0, { name: `${this.name}.tasks` });
     this.poolObject = env.heap.allocate(ObjectKind.Internal, 4, this.name).id;
   }

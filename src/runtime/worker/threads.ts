@@ -1,8 +1,6 @@
-import { Blocking, BlockOp, ThreadField, ThreadStatus, WakeResult } from '../../sync';
-import { FutureState } from '../control';
+import { Blocking, BlockOp, EventKind, ThreadField, ThreadStatus, WakeResult } from '../../sync';
+import { ControlWord, FutureState } from '../control';
 import type { ThreadEnv } from './thread-env';
-
-let created = 0;
 
 /**
  * A thread of the program (Python's `threading.Thread`): `new Thread(target, ...args)`; set
@@ -19,7 +17,7 @@ export class ProgramThread {
     private readonly args: unknown[],
   ) {
     env.exportNameOf(target, 'new Thread(target)');
-    this.name = `Thread-${++created}`;
+    this.name = `Thread-${env.nextNameNumber(ControlWord.threadNames)}`;
   }
 
   /** Starts the thread; an error if it was already started. */
@@ -150,6 +148,8 @@ export function runTimer(
   const i32 = env.control.i32;
   const word = env.control.futureWord(future);
   const deadline = performance.now() + delayMs;
+  // The delay is a sleep on the timeline (and without the GIL), not running.
+  env.sink.emit(EventKind.SleepBegin, -1, 0, true);
   env.gil?.release();
   for (
     let left = delayMs;
@@ -159,12 +159,14 @@ export function runTimer(
     Atomics.wait(i32, word, FutureState.Pending, left);
   }
   env.gil?.acquire();
+  env.sink.emit(EventKind.SleepEnd, -1, 0, true);
   if (
     Atomics.compareExchange(i32, word, FutureState.Pending, FutureState.Running) !==
     FutureState.Pending
   )
     return;
   const fn = env.exports[fnName];
-  if (typeof fn === 'function') fn(...args);
+  // Shared objects travel as `{ __shared: id }`: rebuilt here as for a Thread's arguments.
+  if (typeof fn === 'function') fn(...(env.reviveShared(args) as unknown[]));
   Atomics.store(i32, word, FutureState.Done);
 }

@@ -192,7 +192,6 @@ async function runThread(
   });
   env = new ThreadEnv(heap, control, config, thread, descriptor.name, sink, gil);
   sink.emit(EventKind.ThreadStart, -1, 0, true);
-  gil?.acquire();
   let url = '';
   let failed = false;
   try {
@@ -201,6 +200,9 @@ async function runThread(
     const { exports } = await evaluateProgram(config.source, globals, (u) => (url = u));
     heap.endStatic();
     env.exports = exports;
+    // Start-up (loading, the top level) is not the thread's work: the GIL and "running" begin here.
+    gil?.acquire();
+    sink.emit(EventKind.ThreadRun, -1, 0, true);
     runTarget(env, descriptor);
   } catch (error) {
     failed = true;
@@ -208,8 +210,9 @@ async function runThread(
     abandonLocksOf(heap, thread);
     recordError(control, thread, sourceErrorOf(error, url));
   } finally {
-    gil?.release();
+    // Ended before letting go of the GIL, so the next holder never overlaps this thread's run.
     sink.emit(EventKind.ThreadEnd, -1, failed ? 1 : 0, true);
+    gil?.release();
     Atomics.store(i32, statusWord, failed ? ThreadStatus.Failed : ThreadStatus.Done);
     Atomics.notify(i32, statusWord);
     if (!descriptor.daemon) {

@@ -22,6 +22,7 @@ const STATES: readonly ThreadState[] = [
   'input',
   'sleeping',
   'running',
+  'starting',
   'done',
 ];
 const STATE_INDEX = Object.fromEntries(STATES.map((state, i) => [state, i])) as Record<

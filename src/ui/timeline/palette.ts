@@ -16,6 +16,8 @@ const DONE_FILL: Record<TimelineTheme, string> = { light: '#d5d8dc', dark: '#4a4
 /** How a state looks in a theme. */
 export function stateStyle(state: ThreadState, theme: TimelineTheme): StateStyle {
   switch (state) {
+    case 'starting':
+      return { fill: '#a9b4c2', pattern: 'dots', name: 'starting' };
     case 'running':
       return { fill: '#009e73', pattern: 'none', name: 'running' };
     case 'waiting':
@@ -35,6 +37,7 @@ export function stateStyle(state: ThreadState, theme: TimelineTheme): StateStyle
 
 /** Every state, in legend order. */
 export const LEGEND_STATES: readonly ThreadState[] = [
+  'starting',
   'running',
   'waiting',
   'sleeping',

@@ -27,6 +27,7 @@ export function spanLabel(span: StateSpan, names: Names): string {
 }
 
 const SHORT: Record<ThreadState, string> = {
+  starting: 'start',
   running: 'running',
   waiting: 'waits',
   sleeping: 'sleep',

@@ -1,4 +1,4 @@
-import { Condition, SharedArray, SharedInt, ThreadField } from '../../index';
+import { abandonLocksOf, Condition, SharedArray, SharedInt, ThreadField } from '../../index';
 import {
   caught,
   PATIENCE_MS,
@@ -167,7 +167,24 @@ function conditionMisuse(t: ThreadContext): unknown {
   return { wait: caught(() => condition.wait(1)), notify: caught(() => condition.notify()) };
 }
 
+/** Waits with a timeout while the lock's next holder dies: expects the wait to raise. */
+function abandonedWaiter(t: ThreadContext): unknown {
+  const condition = t.obj(Condition, 'condition');
+  acquireOrThrow(condition);
+  return caught(() => condition.wait(t.num('timeoutMs')))?.name ?? 'returned';
+}
+
+/** Once `waiters` threads wait, takes the condition's lock and dies holding it. */
+function takeAndDie(t: ThreadContext): void {
+  const condition = t.obj(Condition, 'condition');
+  waitUntil('every waiter waits', () => condition.waiting === t.num('waiters'));
+  acquireOrThrow(condition);
+  abandonLocksOf(t.heap, t.threadId);
+}
+
 export const conditionScenarios: Record<string, Scenario> = {
+  abandonedWaiter,
+  takeAndDie,
   producer,
   consumer,
   waitAlone,
