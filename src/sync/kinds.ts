@@ -62,6 +62,19 @@ export const EventKind = {
   Print: 15,
   /** A `check()` verdict marker; aux: 1 passed, 0 failed. */
   Check: 16,
+  /**
+   * Shared-value events carry the value (see `TraceEvent.value`); aux is the SharedArray index
+   * (0 for SharedInt and SharedFloat). A plain read of `object`.
+   */
+  Read: 17,
+  /** A plain write of `object`; value: what was written. */
+  Write: 18,
+  /** An atomic add to `object`; value: the sum it stored. */
+  Add: 19,
+  /** A compareExchange that found its expected value and swapped; value: what it stored. */
+  Cas: 20,
+  /** A compareExchange that found another value and stored nothing; value: what it found. */
+  CasFailed: 21,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
