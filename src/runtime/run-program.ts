@@ -1,5 +1,5 @@
 import { EventKind, Heap, ThreadField, ThreadStatus, epochMs } from '../sync';
-import { TraceRings } from '../trace/ring';
+import { TraceRings, VALUE_EVENTS_MASK } from '../trace/ring';
 import { C, Control, RunState, runtimeBytesFor } from './control';
 import { LiveLog } from './live-log';
 import type { SourceError } from './program-source';
@@ -93,7 +93,13 @@ async function execute(
     seed: typeof params.seed === 'number' ? params.seed : 1,
     startEpochMs: epochMs(),
     workItersPerMs: await pool.workItersPerMs(),
-    traceMask: options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS,
+    traceMask:
+      options.trace === 'timing'
+        ? TIMING_EVENTS
+        : // Shared reads and writes are traced unless the program's params say otherwise.
+          params.traceValues === false
+          ? ALL_EVENTS & ~VALUE_EVENTS_MASK
+          : ALL_EVENTS,
   };
   const lent: PoolWorker[] = pool.take(1);
   const finishEarly = (programError: SourceError, outcome: RunReport['outcome'] = 'error') => {
