@@ -97,7 +97,8 @@ const COUNTER_ITERATIONS = 200_000;
 export async function sharedValueTracing(session: Session): Promise<Figure> {
   const loopMs = async (traceValues: boolean) => {
     const report = expectOutcome(
-      await runCode(session, SHARED_COUNTER_LOOP, {
+      // As the app runs it (Session.runState would trace only timing, values excluded).
+      await startCode(session, SHARED_COUNTER_LOOP, {
         iterations: COUNTER_ITERATIONS,
         traceValues,
       }),
