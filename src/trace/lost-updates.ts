@@ -1,5 +1,7 @@
-import { EventKind, ObjectKind } from '../sync/kinds';
-import type { TraceEvent, TracedObject } from './types';
+import { EventKind } from '../sync/kinds';
+import { namesOf } from './names';
+import type { TracedObject, TraceEvent } from './types';
+import { variableOf } from './value-events';
 
 /**
  * A write based on a stale read: `thread` read `variable`, another thread then wrote it
@@ -39,13 +41,13 @@ export function lostUpdatesOf(
   events: readonly TraceEvent[],
   objects: readonly TracedObject[],
 ): LostUpdate[] {
-  const byId = new Map(objects.map((o) => [o.id, o]));
+  const names = namesOf([], objects);
   const variables = new Map<string, Variable>();
   const lost: LostUpdate[] = [];
   for (const event of events) {
     const value = event.value;
     if (value === undefined) continue;
-    const name = variableName(event, byId.get(event.object));
+    const name = variableOf(event, names);
     let variable = variables.get(name);
     if (variable === undefined) {
       variable = { version: 0, last: null, seen: new Map() };
@@ -83,9 +85,4 @@ export function lostUpdatesOf(
 function write(variable: Variable, thread: number, value: number): void {
   variable.version++;
   variable.last = { thread, value, version: variable.version };
-}
-
-function variableName(event: TraceEvent, object: TracedObject | undefined): string {
-  const name = object?.name ?? `object #${event.object}`;
-  return object?.kind === ObjectKind.SharedArray ? `${name}[${event.aux}]` : name;
 }
