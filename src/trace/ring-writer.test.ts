@@ -75,12 +75,15 @@ describe('lock hand-offs through the lock’s key word', () => {
   });
 
   it('stores an acquire and its release in one slot, and counts both when that slot is dropped', () => {
-    const { rings, acquire, release, drain } = setup(1, 1);
+    const { rings, sinks, acquire, release, drain } = setup(1, 2);
+    // The page has not read this one, so acquires wait for their releases.
+    sinks[0]?.emit(K.Signal, 3, 0, false);
     acquire(0);
     release(0);
     acquire(0);
     release(0);
     expect(kinds(drain())).toEqual([
+      [0, K.Signal],
       [0, K.Acquire],
       [0, K.Release],
     ]);
@@ -101,10 +104,19 @@ describe('lock hand-offs through the lock’s key word', () => {
 
   it('shows a waiting acquire on flush', () => {
     const { rings, sinks, acquire } = setup(1);
+    sinks[0]?.emit(K.Signal, 3, 0, false);
     acquire(0);
-    expect(rings.drain()).toEqual([]);
+    expect(kinds(rings.drain())).toEqual([[0, K.Signal]]);
     sinks[0]?.flush();
     expect(kinds(rings.drain())).toEqual([[0, K.Acquire]]);
+  });
+
+  it('writes an acquire at once when the page has read everything (a live, slow program)', () => {
+    const { rings, acquire, release } = setup(1);
+    acquire(0);
+    expect(kinds(rings.drain())).toEqual([[0, K.Acquire]]);
+    release(0);
+    expect(kinds(rings.drain())).toEqual([[0, K.Release]]);
   });
 
   it('unwraps keys past 2^31 and 2^32, in order', () => {

@@ -27,7 +27,8 @@ import { encodeFloat } from './value-codec';
 // A lock's acquire waits in the writer until the thread's next event: when that is the release of
 // the same lock, the pair takes one slot (HOLD_SLOT, both keys), which the reader splits in two.
 // Any other event, and flush(), writes the waiting acquire first, so the ring stays in key order
-// and a thread that blocks while holding shows the hold before the block.
+// and a thread that blocks while holding shows the hold before the block. When the page has read
+// everything published, the acquire is written at once, as the publishing rule below would.
 
 /** Where the global sequence counter lives (the heap's SEQ_WORD, or any Int32 word in tests). */
 export type SeqCounter = { i32: Int32Array; index: number };
@@ -100,7 +101,9 @@ export class RingWriter implements TraceWriter {
       return;
     }
     this.settle();
-    if (kind === EventKind.Acquire) {
+    // A page that has read everything (a slow program, watched live) sees the hold at once.
+    const pageWaits = this.i32[this.counters + Counter.readCount] === this.published;
+    if (kind === EventKind.Acquire && !pageWaits) {
       this.heldObject = object;
       this.heldKey = key;
       this.heldAux = aux;
