@@ -29,9 +29,9 @@ function pairWorker(side: 0 | 1): Worker {
 
 /** Lock acquire+release vs the futex lock in one worker; `traced` turns every event on. */
 async function uncontended(traced: boolean): Promise<Figure> {
-  // Two events per iteration: a repetition fills the ring exactly, and the page drains it between
-  // repetitions, so no event is dropped (a dropped event is cheaper than a written one). The ring
-  // is reused, as a run's rings are, so it stays in cache as it does in a run.
+  // Two events per iteration (one ring slot: an acquire and its release share one): a repetition
+  // fits the ring, and the page drains it between repetitions, so no event is dropped (a dropped
+  // event is cheaper than a written one). The ring is reused, as a run's rings are.
   const iterations = RING_EVENTS / 2;
   const rings = traced ? TraceRings.create(1, RING_EVENTS) : null;
   const worker = lockWorker();

@@ -65,3 +65,18 @@ export function check() {
   return counter.value === 8 * params.iterations || \`expected \${8 * params.iterations}, got \${counter.value}\`;
 }
 `;
+
+/**
+ * Two threads racing `counter.value = counter.value + 1` (params.iterations each, no sleep): one
+ * traced read and write per iteration. Each thread records its loop's time in a SharedFloat.
+ */
+export const SHARED_COUNTER_LOOP = `const counter = new SharedInt(0);
+const loopMs0 = new SharedFloat(0);
+const loopMs1 = new SharedFloat(0);
+export const threads = 2;
+export function thread(id) {
+  const start = performance.now();
+  for (let i = 0; i < params.iterations; i++) counter.value = counter.value + 1;
+  (id === 0 ? loopMs0 : loopMs1).value = performance.now() - start;
+}
+`;

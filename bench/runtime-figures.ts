@@ -9,7 +9,13 @@ import {
   startCode,
   until,
 } from './harness';
-import { BUSY_4_THREADS, DEADLOCK, EMPTY_1_THREAD, EMPTY_4_THREADS } from './programs';
+import {
+  BUSY_4_THREADS,
+  DEADLOCK,
+  EMPTY_1_THREAD,
+  EMPTY_4_THREADS,
+  SHARED_COUNTER_LOOP,
+} from './programs';
 
 const FRAME_MS = 1000 / 60;
 
@@ -81,6 +87,54 @@ export async function stopToReady(session: Session): Promise<Figure> {
   };
 }
 
+const COUNTER_ITERATIONS = 200_000;
+
+/**
+ * What tracing shared reads and writes costs in parallel mode: the same racing counter loop with
+ * `params.traceValues` on (the default) and off, alternately; value = untraced loop time / traced
+ * loop time (the slower thread's, from inside the program, so run start-up does not dilute it).
+ */
+export async function sharedValueTracing(session: Session): Promise<Figure> {
+  const loopMs = async (traceValues: boolean) => {
+    const report = expectOutcome(
+      // As the app runs it (Session.runState would trace only timing, values excluded).
+      await startCode(session, SHARED_COUNTER_LOOP, {
+        iterations: COUNTER_ITERATIONS,
+        traceValues,
+      }),
+      'ok',
+    );
+    return { ms: Math.max(Number(report.shared.loopMs0), Number(report.shared.loopMs1)), report };
+  };
+  // One run of each first, to warm the workers up; the traced one's report stands until replaced.
+  let traced = await loopMs(true);
+  await loopMs(false);
+  const ratios: number[] = [];
+  const tracedMs: number[] = [];
+  const untracedMs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    traced = await loopMs(true);
+    const untraced = await loopMs(false);
+    tracedMs.push(traced.ms);
+    untracedMs.push(untraced.ms);
+    ratios.push(untraced.ms / traced.ms);
+  }
+  const perIterationNs = (ms: number) => round((ms * 1e6) / COUNTER_ITERATIONS, 1);
+  return reported(median(ratios), 'x', {
+    baseline: 'the same loop with params.traceValues: false',
+    tracedNsPerIteration: perIterationNs(median(tracedMs)),
+    untracedNsPerIteration: perIterationNs(median(untracedMs)),
+    iterationsPerThread: COUNTER_ITERATIONS,
+    // The rings hold 8192 events per thread and the page drains them per tick: the rest is dropped
+    // (and counted), as in any run this dense.
+    lastTracedRun: {
+      events: traced.report.stats.events,
+      dropped: traced.report.stats.droppedEvents,
+    },
+    samples: ratios.map((r) => round(r)),
+  });
+}
+
 export async function runtimeFigures(
   session: Session,
   wanted: (name: string) => boolean,
@@ -93,6 +147,10 @@ export async function runtimeFigures(
   if (wanted('deadlock-detection-ms'))
     await measure(figures, 'deadlock-detection-ms', 'ms', '< 250', () =>
       deadlockDetection(session),
+    );
+  if (wanted('shared-values-traced-vs-untraced'))
+    await measure(figures, 'shared-values-traced-vs-untraced', 'x', 'report', () =>
+      sharedValueTracing(session),
     );
   if (wanted('stop-to-ready-ms'))
     await measure(figures, 'stop-to-ready-ms', 'ms', '< 500', () => stopToReady(session));

@@ -1,4 +1,5 @@
 import { BlockOp, ObjectKind, ThreadField, ThreadStatus, type Heap } from '../sync';
+import { lostUpdatesOf } from '../trace/lost-updates';
 import { statsOf } from '../trace/stats';
 import type { CycleStep, WaitEdge } from '../trace/types';
 import { ThreadRowField, type Control } from './control';
@@ -69,6 +70,8 @@ export function buildReport(heap: Heap, control: Control, log: LiveLog, ending: 
     };
   }
   if (ending.check) report.check = ending.check;
+  const lostUpdates = lostUpdatesOf(log.events, log.objects);
+  if (lostUpdates.length > 0) report.lostUpdates = lostUpdates;
   return report;
 }
 

@@ -38,6 +38,17 @@ export type RunReport = {
   };
   output: { thread: number; t: number; text: string }[];
   schedule?: number[];
+  /**
+   * Writes based on a stale read, found in the trace (trace/lost-updates.ts): `thread` wrote
+   * `wrote` over `overwrote`, another thread's write made after `thread` last read `variable`.
+   * Atomic add and compareExchange are never stale. Absent means none (or values untraced).
+   */
+  lostUpdates?: {
+    variable: string;
+    thread: number;
+    wrote: number;
+    overwrote: { thread: number; value: number };
+  }[];
 };
 
 export type SweepOptions = {

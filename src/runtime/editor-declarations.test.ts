@@ -93,7 +93,7 @@ function runtimeGlobals(): string[] {
     workItersPerMs: 1,
     traceMask: 0,
   };
-  const sink = { mask: 0, emit: () => {} };
+  const sink = { mask: 0, emit: () => {}, emitThrough: () => {}, emitValue: () => {} };
   const env = new ThreadEnv(heap, new Control(heap), config, 0, 'main', sink, null);
   return Object.keys(programGlobals(env, config.params));
 }

@@ -1,5 +1,5 @@
 import { EventKind, Heap, ThreadField, ThreadStatus, epochMs } from '../sync';
-import { ALL_EVENTS_MASK, eventMaskOf, TraceRings } from '../trace/ring';
+import { ALL_EVENTS_MASK, eventMaskOf, TraceRings, VALUE_EVENTS_MASK } from '../trace/ring';
 import { describeCycle, describeStuck } from '../trace/describe';
 import { namesOf } from '../trace/names';
 import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
@@ -230,7 +230,13 @@ class RunLifecycle {
       seed: typeof params.seed === 'number' ? params.seed : 1,
       startEpochMs: this.startEpochMs,
       workItersPerMs: await this.pool.workItersPerMs(),
-      traceMask: this.options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS_MASK,
+      traceMask:
+        this.options.trace === 'timing'
+          ? TIMING_EVENTS
+          : // Shared reads and writes are traced unless the program's params say otherwise.
+            params.traceValues === false
+            ? ALL_EVENTS_MASK & ~VALUE_EVENTS_MASK
+            : ALL_EVENTS_MASK,
     };
   }
 

@@ -67,6 +67,19 @@ export const EventKind = {
    * start-up (loading the module, evaluating its top level), not the thread's own work.
    */
   ThreadRun: 17,
+  /**
+   * Shared-value events carry the value (see `TraceEvent.value`); aux is the SharedArray index
+   * (0 for SharedInt and SharedFloat). A plain read of `object`.
+   */
+  Read: 18,
+  /** A plain write of `object`; value: what was written. */
+  Write: 19,
+  /** An atomic add to `object`; value: the sum it stored. */
+  Add: 20,
+  /** A compareExchange that found its expected value and swapped; value: what it stored. */
+  Cas: 21,
+  /** A compareExchange that found another value and stored nothing; value: what it found. */
+  CasFailed: 22,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

@@ -1,17 +1,19 @@
-import { context, trace } from './context';
+import { context, traceThrough } from './context';
 import { SyncMisuseError } from './errors';
 import { abandonWord, lockWord, lockWordAsync, unlockWord } from './futex';
 import type { Heap } from './heap';
 import { EventKind, ObjectKind } from './kinds';
 import { callerLabel, Acquirable, type SharedOptions } from './shared-object';
 
-// Lock — 8 bytes, on its own 64-byte line
+// Lock — 12 bytes, on its own 64-byte line
 // | word | name  | meaning                                                  |
 // | 0    | state | futex word: 0 free · 1 locked · 2 maybe waiters · 3 abandoned |
 // | 1    | owner | thread id + 1 of the holder, 0 when free (observability)   |
+// | 2    | key   | trace key of the last acquire or release, written by the holder |
 // Algorithm: Drepper, "Futexes Are Tricky", §6 "Mutex, Take 3" (see futex.ts).
 const STATE = 0;
 const OWNER = 1;
+const KEY = 2;
 
 /**
  * A mutual-exclusion lock (Python's `threading.Lock`). Not re-entrant: a thread that acquires it
@@ -20,9 +22,10 @@ const OWNER = 1;
 export class Lock extends Acquirable {
   constructor(heap: Heap, options?: SharedOptions) {
     super();
-    if (this.allocate(heap, ObjectKind.Lock, 8, options)) {
+    if (this.allocate(heap, ObjectKind.Lock, 12, options)) {
       this.i32[this.base + STATE] = 0;
       this.i32[this.base + OWNER] = 0;
+      this.i32[this.base + KEY] = 0;
     }
     heap.watchWords(this.id, { ownerWord: this.base + OWNER });
   }
@@ -42,7 +45,8 @@ export class Lock extends Acquirable {
       return false;
     }
     i32[this.base + OWNER] = context().threadId + 1;
-    trace(EventKind.Acquire, this.id, 1);
+    // Ordered through the lock's key word, not the shared counter: the holder alone touches it.
+    traceThrough(EventKind.Acquire, this.id, 1, i32, this.base + KEY);
     return true;
   }
 
@@ -72,7 +76,7 @@ export class Lock extends Acquirable {
       );
     }
     this.i32[this.base + OWNER] = 0;
-    trace(EventKind.Release, this.id, 0);
+    traceThrough(EventKind.Release, this.id, 0, this.i32, this.base + KEY);
     unlockWord(this.i32, this.base + STATE);
   }
 

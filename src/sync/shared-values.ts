@@ -1,5 +1,6 @@
+import { traceFloat, traceValue } from './context';
 import type { Heap } from './heap';
-import { ObjectKind } from './kinds';
+import { EventKind, ObjectKind } from './kinds';
 import { checkCount, SharedObject, type SharedOptions } from './shared-object';
 
 // SharedInt — 4 bytes: | 0 | value (int32) |
@@ -7,6 +8,8 @@ import { checkCount, SharedObject, type SharedOptions } from './shared-object';
 // SharedArray — 4 × n bytes: | 0 … n-1 | values (int32) |
 // `.value`, get() and set() are deliberately plain reads and writes: read-modify-write sequences
 // built from them race for real. add() and compareExchange() are atomic.
+// Each traces one event with its value (EventKind.Read … CasFailed): what was read, what was stored
+// (as the array stores it, `v | 0`), or what a failed compareExchange found.
 
 /** A shared 32-bit integer. */
 export class SharedInt extends SharedObject {
@@ -17,22 +20,35 @@ export class SharedInt extends SharedObject {
 
   /** A plain (non-atomic) read or write: `x.value = x.value + 1` can lose updates. */
   get value(): number {
-    return this.i32[this.base] ?? 0;
+    const v = this.i32[this.base] ?? 0;
+    traceValue(EventKind.Read, this.id, 0, v);
+    return v;
   }
 
   set value(v: number) {
     this.i32[this.base] = v;
+    traceValue(EventKind.Write, this.id, 0, v | 0);
   }
 
   /** Atomically adds `delta`; returns the previous value. */
   add(delta: number): number {
-    return Atomics.add(this.i32, this.base, delta);
+    const previous = Atomics.add(this.i32, this.base, delta);
+    traceValue(EventKind.Add, this.id, 0, (previous + (delta | 0)) | 0);
+    return previous;
   }
 
   /** Atomically sets `v` if the value is `expected`; returns the previous value. */
   compareExchange(expected: number, v: number): number {
-    return Atomics.compareExchange(this.i32, this.base, expected, v);
+    const previous = Atomics.compareExchange(this.i32, this.base, expected, v);
+    traceSwap(this.id, 0, previous, expected | 0, v | 0);
+    return previous;
   }
+}
+
+/** Traces a compareExchange: what it stored when it swapped, else what it found. */
+function traceSwap(id: number, index: number, previous: number, expected: number, v: number): void {
+  if (previous === expected) traceValue(EventKind.Cas, id, index, v);
+  else traceValue(EventKind.CasFailed, id, index, previous);
 }
 
 /** A shared 64-bit float. */
@@ -44,28 +60,45 @@ export class SharedFloat extends SharedObject {
   }
 
   get value(): number {
-    return this.heap.f64[this.base >> 1] ?? 0;
+    const v = this.load();
+    traceFloat(EventKind.Read, this.id, v);
+    return v;
   }
 
   set value(v: number) {
     this.heap.f64[this.base >> 1] = v;
+    traceFloat(EventKind.Write, this.id, +v);
   }
 
   /** Atomically adds `delta` (a compare-and-swap loop on the float's bits); returns the previous value. */
   add(delta: number): number {
     for (;;) {
-      const previous = this.value;
-      if (this.swapBits(previous, previous + delta)) return previous;
+      const previous = this.load();
+      if (this.swapBits(previous, previous + delta)) {
+        traceFloat(EventKind.Add, this.id, previous + delta);
+        return previous;
+      }
     }
   }
 
   /** Atomically sets `v` if the value is `expected`; returns the previous value. */
   compareExchange(expected: number, v: number): number {
     for (;;) {
-      const previous = this.value;
-      if (!Object.is(previous, expected) && previous !== expected) return previous;
-      if (this.swapBits(previous, v)) return previous;
+      const previous = this.load();
+      if (!Object.is(previous, expected) && previous !== expected) {
+        traceFloat(EventKind.CasFailed, this.id, previous);
+        return previous;
+      }
+      if (this.swapBits(previous, v)) {
+        traceFloat(EventKind.Cas, this.id, +v);
+        return previous;
+      }
     }
+  }
+
+  /** The plain read, untraced: add() and compareExchange() trace what they did instead. */
+  private load(): number {
+    return this.heap.f64[this.base >> 1] ?? 0;
   }
 
   private swapBits(from: number, to: number): boolean {
@@ -96,21 +129,28 @@ export class SharedArray extends SharedObject {
 
   /** A plain read. */
   get(i: number): number {
-    return this.i32[this.index(i)] ?? 0;
+    const v = this.i32[this.index(i)] ?? 0;
+    traceValue(EventKind.Read, this.id, i, v);
+    return v;
   }
 
   /** A plain write. */
   set(i: number, v: number): void {
     this.i32[this.index(i)] = v;
+    traceValue(EventKind.Write, this.id, i, v | 0);
   }
 
   /** Atomically adds `delta` to element i; returns the previous value. */
   add(i: number, delta: number): number {
-    return Atomics.add(this.i32, this.index(i), delta);
+    const previous = Atomics.add(this.i32, this.index(i), delta);
+    traceValue(EventKind.Add, this.id, i, (previous + (delta | 0)) | 0);
+    return previous;
   }
 
   compareExchange(i: number, expected: number, v: number): number {
-    return Atomics.compareExchange(this.i32, this.index(i), expected, v);
+    const previous = Atomics.compareExchange(this.i32, this.index(i), expected, v);
+    traceSwap(this.id, i, previous, expected | 0, v | 0);
+    return previous;
   }
 
   /** A copy of the values. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockOp, ObjectKind } from '../sync/kinds';
+import { BlockOp, EventKind, ObjectKind } from '../sync/kinds';
 import { toChromeTrace, type ChromeTraceEvent } from './chrome-trace';
 
 const threads = [
@@ -76,5 +76,46 @@ describe('toChromeTrace', () => {
     });
     const parsed = JSON.parse(JSON.stringify(plain)) as typeof plain;
     expect(parsed.traceEvents.find((e) => e.ph === 'X')?.ts).toBe(3);
+  });
+});
+
+describe('toChromeTrace with shared reads and writes', () => {
+  it('exports each as an instant on its thread, with its value', () => {
+    const trace = toChromeTrace({
+      threads,
+      objects: [
+        { id: 3, kind: ObjectKind.SharedInt, name: 'counter' },
+        { id: 4, kind: ObjectKind.SharedArray, name: 'slots' },
+      ],
+      spans: [],
+      holds: [],
+      events: [
+        { seq: 1, thread: 1, kind: EventKind.Read, object: 3, aux: 0, timeUs: 5, value: 5 },
+        { seq: 2, thread: 0, kind: EventKind.Write, object: 4, aux: 2, timeUs: 7.5, value: 6 },
+        { seq: 3, thread: 0, kind: EventKind.Signal, object: 4, aux: 2, timeUs: 8 },
+      ],
+    });
+    expect(trace.traceEvents.filter((e) => e.ph === 'i')).toEqual([
+      {
+        name: 'read counter → 5',
+        cat: 'value',
+        ph: 'i',
+        s: 't',
+        pid: 1,
+        tid: 1,
+        ts: 5,
+        args: { variable: 'counter', value: 5 },
+      },
+      {
+        name: 'write slots[2] ← 6',
+        cat: 'value',
+        ph: 'i',
+        s: 't',
+        pid: 1,
+        tid: 0,
+        ts: 7.5,
+        args: { variable: 'slots[2]', value: 6 },
+      },
+    ]);
   });
 });

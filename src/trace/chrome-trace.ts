@@ -1,12 +1,15 @@
 import { BlockOp } from '../sync/kinds';
 import { namesOf, type Names } from './names';
-import type { HoldSpan, StateSpan, TracedObject, TracedThread } from './types';
+import type { HoldSpan, StateSpan, TimedEvent, TracedObject, TracedThread } from './types';
+import { isValueEvent, valueEventWords, variableOf } from './value-events';
 
 /** One event of the Chrome Trace Event format (the subset this export writes). */
 export type ChromeTraceEvent = {
   name: string;
-  /** M metadata · X complete slice · b/e begin/end of an async slice. */
-  ph: 'M' | 'X' | 'b' | 'e';
+  /** M metadata · X complete slice · b/e begin/end of an async slice · i instant. */
+  ph: 'M' | 'X' | 'b' | 'e' | 'i';
+  /** An instant's scope: t, its thread's track. */
+  s?: 't';
   pid: number;
   tid: number;
   cat?: string;
@@ -23,6 +26,8 @@ export type ChromeTraceInput = {
   holds: readonly HoldSpan[];
   threads: readonly TracedThread[];
   objects: readonly TracedObject[];
+  /** Events with times; the shared reads and writes among them become instants. */
+  events?: readonly TimedEvent[];
   /** Added to every time, so the trace shows wall-clock times; 0 (run-relative) by default. */
   startEpochUs?: number;
 };
@@ -31,7 +36,8 @@ const PID = 1;
 
 /**
  * A run as Chrome Trace Event JSON (opens in Perfetto and chrome://tracing): one track per thread
- * with its state spans as complete slices, and every hold and wait also as an async slice. Holds
+ * with its state spans as complete slices, every hold and wait also as an async slice, and every
+ * shared read and write as an instant with its value ("write counter ← 6"). Holds
  * and waits overlap each other and cross state spans, and Perfetto only nests slices of one track,
  * so they must be async (b/e with an id). Lanes end in 'done' until the end of the run: that span
  * says nothing a trace viewer does not show, so it is left out.
@@ -73,6 +79,20 @@ export function toChromeTrace(input: ChromeTraceInput): { traceEvents: ChromeTra
   for (const hold of input.holds) {
     const name = `holding ${names.object(hold.object)}`;
     asyncSlice('hold', name, hold.thread, hold.startUs, hold.endUs);
+  }
+  for (const event of input.events ?? []) {
+    if (!isValueEvent(event)) continue;
+    const { op, text } = valueEventWords(event, names);
+    traceEvents.push({
+      name: `${op} ${text}`,
+      cat: 'value',
+      ph: 'i',
+      s: 't',
+      pid: PID,
+      tid: event.thread,
+      ts: originUs + event.timeUs,
+      args: { variable: variableOf(event, names), value: event.value },
+    });
   }
   return { traceEvents };
 }

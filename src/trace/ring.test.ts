@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventKind as K } from '../sync/kinds';
-import { ALL_EVENTS_MASK, appendBySeq, eventMaskOf, TraceRings } from './ring';
+import { ALL_EVENTS_MASK, appendBySeq, eventMaskOf, SEQ_STEP, TraceRings } from './ring';
 import type { TraceEvent } from './types';
 
 const seqCounter = () => ({ i32: new Int32Array(new SharedArrayBuffer(4)), index: 0 });
@@ -18,10 +18,10 @@ describe('TraceRings', () => {
     sink.emit(K.Release, 4, 2 ** 23 - 1, false);
     sink.emit(K.Signal, -1, -(2 ** 23), true);
     expect(TraceRings.attach(rings.buffer).drain()).toEqual<TraceEvent[]>([
-      { seq: 0, thread: 1, kind: K.Block, object: 3, aux: 2, timeUs: 12 },
-      { seq: 1, thread: 1, kind: K.Acquire, object: 3, aux: -1, timeUs: null },
-      { seq: 2, thread: 1, kind: K.Release, object: 4, aux: 2 ** 23 - 1, timeUs: null },
-      { seq: 3, thread: 1, kind: K.Signal, object: -1, aux: -(2 ** 23), timeUs: 100 },
+      { seq: SEQ_STEP, thread: 1, kind: K.Block, object: 3, aux: 2, timeUs: 12 },
+      { seq: 2 * SEQ_STEP, thread: 1, kind: K.Acquire, object: 3, aux: -1, timeUs: null },
+      { seq: 3 * SEQ_STEP, thread: 1, kind: K.Release, object: 4, aux: 2 ** 23 - 1, timeUs: null },
+      { seq: 4 * SEQ_STEP, thread: 1, kind: K.Signal, object: -1, aux: -(2 ** 23), timeUs: 100 },
     ]);
     expect(seq.i32[0]).toBe(4);
   });
@@ -32,7 +32,7 @@ describe('TraceRings', () => {
     const sinks = [0, 1, 2].map((t) => rings.writer(t, seq, () => 0, ALL));
     for (const t of [2, 0, 2, 1, 0]) sinks[t]?.emit(K.Acquire, t, 0, false);
     for (const sink of sinks) sink.flush();
-    expect(rings.drain().map((e) => [e.seq, e.thread])).toEqual([
+    expect(rings.drain().map((e) => [e.seq / SEQ_STEP - 1, e.thread])).toEqual([
       [0, 2],
       [1, 0],
       [2, 2],
@@ -41,7 +41,7 @@ describe('TraceRings', () => {
     ]);
     expect(rings.drain()).toEqual([]);
     sinks[1]?.emit(K.Release, 1, 0, false);
-    expect(rings.drain().map((e) => [e.seq, e.thread])).toEqual([[5, 1]]);
+    expect(rings.drain().map((e) => [e.seq / SEQ_STEP - 1, e.thread])).toEqual([[5, 1]]);
   });
 
   it('drops new events when full, never unread ones, and has room again after a drain', () => {
@@ -52,7 +52,7 @@ describe('TraceRings', () => {
     expect(rings.dropped()).toBe(3);
     expect(rings.drain().map((e) => e.aux)).toEqual([0, 1, 2, 3]);
     sink.emit(K.Acquire, 0, 7, false);
-    expect(rings.drain().map((e) => [e.seq, e.aux])).toEqual([[7, 7]]);
+    expect(rings.drain().map((e) => [e.seq / SEQ_STEP - 1, e.aux])).toEqual([[7, 7]]);
     expect(rings.dropped()).toBe(3);
   });
 

@@ -1,42 +1,14 @@
-import type { EventSink } from '../sync/context';
 import { EventKind } from '../sync/kinds';
+import { Counter, Header, HOLD_SLOT, LINE_WORDS, MAGIC, SLOT_WORDS } from './ring-layout';
+import { RingWriter, type SeqCounter, type TraceWriter } from './ring-writer';
 import type { TraceEvent } from './types';
+import { decodeFloat, isFloatAux } from './value-codec';
 
-// Trace rings — one single-producer/single-consumer ring per thread, in their own SharedArrayBuffer.
-// The thread writes; the page drains on animation frames and never blocks.
-//
-// | bytes                          | what                                                        |
-// | 0 … 63                         | header: magic · maxThreads · capacity (slots per ring)       |
-// | 64 + 64·t … 127 + 64·t         | thread t's counters, alone on their line (below)             |
-// | 64 + 64·maxThreads + 16·cap·t  | thread t's slots: capacity × 16 bytes                        |
-//
-// Counters of thread t (Int32 words):
-// | word | name       | written by | meaning                                            |
-// | 0    | writeCount | the thread | events written so far (wraps at 2^32)             |
-// | 1    | readCount  | the page   | events drained so far                              |
-// | 2    | dropped    | the thread | events lost because the ring was full              |
-//
-// Slot (4 Int32 words): | seq | (aux & 0xffffff) << 8 | kind | object | timeUs, -1 when unread |
-//
-// Protocol: the writer stores the four words with plain writes, then publishes with
-// Atomics.store(writeCount); the reader Atomics.loads writeCount before reading slots and
-// publishes readCount after — the sequentially consistent pair orders the plain accesses
-// (a Lamport SPSC queue). A full ring drops the new event, never an unread one.
-// Capacity is rounded up to a power of two so slot indices stay right when the counters wrap.
-//
-// Publishing costs a sequentially consistent store, as much as the seq Atomics.add, so the writer
-// publishes only when it matters: at every timed event (around blocking, so a blocked or
-// deadlocked thread's trace is complete), when the page has drained all it was shown (a live
-// view of a slow program sees each event at once), every PUBLISH_EVERY events, and on flush().
-// Measured in Node on this VM, lock acquire+release with both events traced: 0.28× untraced when
-// publishing every event, 0.44× like this (the budget is 0.4×).
+// The page's side of the trace rings: layout and protocol in ring-layout.ts, the threads' side
+// and the key order in ring-writer.ts.
 
-const MAGIC = 0x7ace0001;
-const LINE_WORDS = 64 / 4;
-const SLOT_WORDS = 4;
-const Header = { magic: 0, maxThreads: 1, capacity: 2 } as const;
-const Counter = { writeCount: 0, readCount: 1, dropped: 2 } as const;
-const PUBLISH_EVERY = 32;
+export { SEQ_STEP } from './ring-layout';
+export type { SeqCounter, TraceWriter } from './ring-writer';
 
 /** The `EventSink.mask` bit set with the given kinds enabled (bit = 1 << kind). */
 export function eventMaskOf(kinds: Iterable<EventKind>): number {
@@ -48,14 +20,14 @@ export function eventMaskOf(kinds: Iterable<EventKind>): number {
 /** Every event kind enabled: full tracing. */
 export const ALL_EVENTS_MASK = eventMaskOf(Object.values(EventKind));
 
-/** Where the global sequence counter lives (the heap's SEQ_WORD, or any Int32 word in tests). */
-export type SeqCounter = { i32: Int32Array; index: number };
-
-/** A thread's side of its ring. */
-export interface TraceWriter extends EventSink {
-  /** Shows the page every event written so far: call it when the thread ends or goes quiet. */
-  flush(): void;
-}
+/** The shared reads and writes, whose events carry a value. */
+export const VALUE_EVENTS_MASK = eventMaskOf([
+  EventKind.Read,
+  EventKind.Write,
+  EventKind.Add,
+  EventKind.Cas,
+  EventKind.CasFailed,
+]);
 
 /** The per-thread trace ring buffers of one run. */
 export class TraceRings {
@@ -64,6 +36,8 @@ export class TraceRings {
   /** Slots per thread (a power of two). */
   readonly capacity: number;
   private readonly i32: Int32Array;
+  /** The unwrapped key of the newest event drained: keys are int32 and wrap (ring-writer.ts). */
+  private newestKey = 0;
 
   private constructor(buffer: SharedArrayBuffer) {
     this.buffer = buffer;
@@ -134,16 +108,9 @@ export class TraceRings {
         ((published - read) | 0) > maxPerThread ? (read + maxPerThread) | 0 : published;
       for (let n = read; n !== written; n = (n + 1) | 0) {
         const at = slots + (n & mask) * SLOT_WORDS;
-        const packed = this.word(at + 1);
-        const timeUs = this.word(at + 3);
-        events.push({
-          seq: this.word(at),
-          thread,
-          kind: (packed & 0xff) as EventKind,
-          object: this.word(at + 2),
-          aux: packed >> 8,
-          timeUs: timeUs === -1 ? null : timeUs,
-        });
+        if (((this.word(at + 1) & 0xff) as number) === HOLD_SLOT)
+          this.decodeHold(at, thread, events);
+        else events.push(this.decode(at, thread));
       }
       Atomics.store(this.i32, counters + Counter.readCount, written);
     }
@@ -169,6 +136,46 @@ export class TraceRings {
     for (let thread = 0; thread < this.maxThreads; thread++)
       total += Atomics.load(this.i32, this.countersOf(thread) + Counter.dropped);
     return total;
+  }
+
+  /** The nearest number to the newest key drained whose low 32 bits are `key`. */
+  private unwrap(key: number): number {
+    const unwrapped = this.newestKey + ((key - this.newestKey) | 0);
+    if (unwrapped > this.newestKey) this.newestKey = unwrapped;
+    return unwrapped;
+  }
+
+  private decodeHold(at: number, thread: number, into: TraceEvent[]): void {
+    const object = this.word(at + 2);
+    const aux = this.word(at + 1) >> 8;
+    const acquired = this.unwrap(this.word(at));
+    const released = this.unwrap(this.word(at + 3));
+    into.push({ seq: acquired, thread, kind: EventKind.Acquire, object, aux, timeUs: null });
+    into.push({ seq: released, thread, kind: EventKind.Release, object, aux: 0, timeUs: null });
+  }
+
+  private decode(at: number, thread: number): TraceEvent {
+    const unwrapped = this.unwrap(this.word(at));
+    const packed = this.word(at + 1);
+    const kind = (packed & 0xff) as EventKind;
+    const aux = packed >> 8;
+    const word = this.word(at + 3);
+    const event: TraceEvent = {
+      seq: unwrapped,
+      thread,
+      kind,
+      object: this.word(at + 2),
+      aux,
+      timeUs: word === -1 ? null : word,
+    };
+    if ((VALUE_EVENTS_MASK & (1 << kind)) === 0) return event;
+    const float = isFloatAux(aux);
+    return {
+      ...event,
+      aux: float ? 0 : aux,
+      timeUs: null,
+      value: float ? decodeFloat(word, aux) : word,
+    };
   }
 
   private countersOf(thread: number): number {
@@ -221,68 +228,4 @@ export function appendBySeq(log: TraceEvent[], batch: readonly TraceEvent[]): vo
   }
   while (i < tail.length) log.push(tail[i++] as TraceEvent);
   while (j < batch.length) log.push(batch[j++] as TraceEvent);
-}
-
-/** The hot path of tracing: one Atomics.add, four plain stores, now and then one Atomics.store. */
-class RingWriter implements TraceWriter {
-  private written: number;
-  private published: number;
-  /** The writeCount at which the ring was full when readCount was last loaded. */
-  private limit: number;
-
-  constructor(
-    private readonly i32: Int32Array,
-    private readonly counters: number,
-    private readonly slots: number,
-    private readonly slotMask: number,
-    private readonly seq: SeqCounter,
-    private readonly clockUs: () => number,
-    readonly mask: number,
-  ) {
-    // A writer made again for the same ring (a reused worker) continues where the last one stopped.
-    this.written = Atomics.load(i32, counters + Counter.writeCount);
-    this.published = this.written;
-    this.limit = this.limitNow();
-  }
-
-  emit(kind: EventKind, object: number, aux: number, timed: boolean): void {
-    const seq = Atomics.add(this.seq.i32, this.seq.index, 1);
-    const i32 = this.i32;
-    const written = this.written;
-    if (written === this.limit) {
-      this.limit = this.limitNow();
-      if (written === this.limit) {
-        Atomics.add(i32, this.counters + Counter.dropped, 1);
-        return;
-      }
-    }
-    const at = this.slots + (written & this.slotMask) * SLOT_WORDS;
-    i32[at] = seq;
-    // `<< 8` itself drops aux's top byte: the slot keeps aux as a signed 24-bit value.
-    i32[at + 1] = (aux << 8) | kind;
-    i32[at + 2] = object;
-    i32[at + 3] = timed ? Math.round(this.clockUs()) : -1;
-    const next = (written + 1) | 0;
-    this.written = next;
-    // The plain read of readCount is only a hint (a stale value just publishes later or earlier);
-    // Atomics.load here cost as much as the publication it saves.
-    if (
-      timed ||
-      ((next - this.published) | 0) >= PUBLISH_EVERY ||
-      i32[this.counters + Counter.readCount] === this.published
-    ) {
-      this.published = next;
-      Atomics.store(i32, this.counters + Counter.writeCount, next);
-    }
-  }
-
-  flush(): void {
-    if (this.published === this.written) return;
-    this.published = this.written;
-    Atomics.store(this.i32, this.counters + Counter.writeCount, this.written);
-  }
-
-  private limitNow(): number {
-    return (Atomics.load(this.i32, this.counters + Counter.readCount) + this.slotMask + 1) | 0;
-  }
 }

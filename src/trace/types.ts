@@ -2,14 +2,20 @@ import type { BlockOp, EventKind, ObjectKind } from '../sync/kinds';
 
 /** One decoded trace event. Times are µs since the run started; `null` where no clock was read. */
 export type TraceEvent = {
-  /** Global order across threads (an Atomics.add counter). */
+  /**
+   * Global order across threads: counted events are SEQ_STEP apart, lock hand-offs between them
+   * (ring-writer.ts). Unique per run; only the order means something.
+   */
   seq: number;
   thread: number;
   kind: EventKind;
   /** Object id (index in the heap's object table), or for Block/Wake with op Join the thread id; -1 if none. */
   object: number;
+  /** For shared reads and writes (Read … CasFailed): the SharedArray index, else 0. */
   aux: number;
   timeUs: number | null;
+  /** Shared reads and writes only: the value read or written (see `EventKind`). */
+  value?: number;
 };
 
 /** A shared object as the analysis and the UI name it. */

@@ -24,7 +24,7 @@ import { runPoolWorker } from './thread-pool';
 import { ThreadEnv } from './thread-env';
 import { runTimer } from './threads';
 
-const silent: EventSink = { mask: 0, emit: () => {} };
+const silent: EventSink = { mask: 0, emit: () => {}, emitThrough: () => {}, emitValue: () => {} };
 
 export type PrepareResult = { ok: true; info: ProgramInfo } | { ok: false; error: SourceError };
 export type CheckResult = { passed: boolean; message?: string; error?: SourceError };

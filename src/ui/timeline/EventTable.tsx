@@ -1,27 +1,32 @@
 import { useMemo, useState } from 'react';
 import { ThreadFilter } from '../views/ThreadFilter';
 import { namesOf } from '../../trace/names';
-import type { StateSpan, TracedObject, TracedThread } from '../../trace/types';
-import { pageOf, rowOf, spansFor } from './event-rows';
+import type { StateSpan, TimedEvent, TracedObject, TracedThread } from '../../trace/types';
+import { entriesFor, entryRowOf, pageOf } from './event-rows';
 
 export type EventTableProps = {
   threads: TracedThread[];
   objects: TracedObject[];
   spans: StateSpan[];
+  /** Shared reads and writes with their values, one row each. */
+  values?: TimedEvent[];
   /** Rows per page; a few hundred keep the DOM light and a screen reader's table navigation quick. */
   pageSize?: number;
 };
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** The timeline as a table a screen reader can walk: one row per state span, filterable by thread, paged. */
-export function EventTable({ threads, objects, spans, pageSize = 200 }: EventTableProps) {
+/**
+ * The timeline as a table a screen reader can walk: one row per state span and per shared read or
+ * write, filterable by thread, paged.
+ */
+export function EventTable({ threads, objects, spans, values, pageSize = 200 }: EventTableProps) {
   const [thread, setThread] = useState<number | null>(null);
   const [page, setPage] = useState(0);
   const names = useMemo(() => namesOf(threads, objects), [threads, objects]);
-  const chosen = useMemo(() => spansFor(spans, thread), [spans, thread]);
+  const chosen = useMemo(() => entriesFor(spans, values ?? [], thread), [spans, values, thread]);
   const { index, pages, from, to } = pageOf(chosen.length, pageSize, page);
-  const rows = chosen.slice(from, to).map((span) => rowOf(span, names));
+  const rows = chosen.slice(from, to).map((entry) => entryRowOf(entry, names));
 
   return (
     <section className="event-table">
@@ -52,7 +57,7 @@ export function EventTable({ threads, objects, spans, pageSize = 200 }: EventTab
         <table>
           <caption className="visually-hidden">
             What each thread did and when: state, the object it waited for, start and duration in
-            milliseconds.
+            milliseconds; each read and write of a shared variable with its value.
           </caption>
           <thead>
             <tr>

@@ -1,9 +1,11 @@
 import type { Names } from '../../trace/names';
-import type { StateSpan } from '../../trace/types';
+import type { StateSpan, TimedEvent } from '../../trace/types';
+import { isValueEvent, valueEventWords } from '../../trace/value-events';
 import { stateStyle } from './palette';
 import { spanObject } from './span-text';
 
-// The event table's rows: spans (optionally one thread's) in time order, as the words it shows.
+// The event table's rows: spans and shared reads and writes (optionally one thread's) in time
+// order, as the words it shows.
 
 export type EventRow = {
   key: string;
@@ -23,6 +25,41 @@ export function spansFor(spans: readonly StateSpan[], thread: number | null): St
 /** Milliseconds with three decimals (µs precision), as the table shows times. */
 export function msOf(us: number): string {
   return (us / 1000).toFixed(3);
+}
+
+/** A table entry: a state span, or a shared read or write (an instant). */
+export type TableEntry = StateSpan | TimedEvent;
+
+/**
+ * Spans and value events of `thread` (all threads when null), sorted by start then thread; a
+ * read or write at a span's start comes after the span's row.
+ */
+export function entriesFor(
+  spans: readonly StateSpan[],
+  values: readonly TimedEvent[],
+  thread: number | null,
+): TableEntry[] {
+  const chosen = values.filter((e) => isValueEvent(e) && (thread === null || e.thread === thread));
+  if (chosen.length === 0) return spansFor(spans, thread);
+  const startOf = (e: TableEntry) => ('startUs' in e ? e.startUs : e.timeUs);
+  return [...spansFor(spans, thread), ...chosen].sort(
+    (a, b) =>
+      startOf(a) - startOf(b) || a.thread - b.thread || Number('seq' in a) - Number('seq' in b),
+  );
+}
+
+/** A table entry's row: a span's, or a value event's ("read", "counter → 5", no duration). */
+export function entryRowOf(entry: TableEntry, names: Names): EventRow {
+  if ('startUs' in entry) return rowOf(entry, names);
+  const words = isValueEvent(entry) ? valueEventWords(entry, names) : { op: '', text: '' };
+  return {
+    key: `${entry.thread}:seq${entry.seq}`,
+    thread: names.thread(entry.thread),
+    state: words.op,
+    object: words.text,
+    startMs: msOf(entry.timeUs),
+    durationMs: '',
+  };
 }
 
 export function rowOf(span: StateSpan, names: Names): EventRow {

@@ -22,6 +22,7 @@ export function ExportButtons({ session, model }: Props) {
                 holds: model.holds,
                 threads: model.threads,
                 objects: model.objects,
+                events: model.values,
               }),
             ),
           )

@@ -111,7 +111,12 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             label: 'Event table',
             content: () =>
               model ? (
-                <EventTable threads={model.threads} objects={model.objects} spans={model.spans} />
+                <EventTable
+                  threads={model.threads}
+                  objects={model.objects}
+                  spans={model.spans}
+                  values={model.values}
+                />
               ) : null,
           },
           {

@@ -4,14 +4,21 @@ import type { RunReport } from '../../runtime/contract-types';
 import { EventKind } from '../../sync/kinds';
 import { holdsOf, spansOf, wakeArrowsOf } from '../../trace/spans';
 import { withTimes } from '../../trace/times';
-import type { TraceEvent } from '../../trace/types';
+import type { TimedEvent, TraceEvent } from '../../trace/types';
+import { isValueEvent } from '../../trace/value-events';
 import type { TimelineProps } from '../timeline/Timeline';
 import type { TimelineMarker } from '../timeline/timeline-model';
 import { packEvents, unpackTimeline } from './timeline-packing';
 import type { TimelineWorkerApi } from './timeline.worker';
 
-/** Everything the timeline draws, derived from a run's log (and its report once it ended). */
-export type RunTimeline = Omit<TimelineProps, 'live' | 'onSelect' | 'theme'>;
+/**
+ * Everything the timeline draws, derived from a run's log (and its report once it ended), and the
+ * shared reads and writes with their times, for the event table and the trace export.
+ */
+export type RunTimeline = Omit<TimelineProps, 'live' | 'onSelect' | 'theme'> & {
+  /** Absent in recordings made before reads and writes were traced. */
+  values?: TimedEvent[];
+};
 
 /**
  * Deriving costs time in proportion to the events. Live, a few times a second, only the latest events are
@@ -31,6 +38,7 @@ export function runTimelineOf(log: LiveLog, report: RunReport | null, live = fal
     spans: spansOf(timed, ids, frame.totalUs),
     holds: holdsOf(timed, frame.totalUs),
     arrows: wakeArrowsOf(timed),
+    values: timed.filter(isValueEvent),
   };
 }
 
@@ -57,7 +65,7 @@ function frameOf(
   log: LiveLog,
   report: RunReport | null,
   events: readonly TraceEvent[],
-): Omit<RunTimeline, 'spans' | 'holds' | 'arrows'> {
+): Omit<RunTimeline, 'spans' | 'holds' | 'arrows' | 'values'> {
   let lastUs = 0;
   for (const e of events) if (e.timeUs !== null && e.timeUs > lastUs) lastUs = e.timeUs;
   const totalUs = Math.max(lastUs, report ? report.wallMs * 1000 : 0, 1);

@@ -1,5 +1,5 @@
 import type { BlockOp, EventKind } from '../../sync/kinds';
-import type { HoldSpan, StateSpan, TraceEvent, WakeArrow } from '../../trace/types';
+import type { HoldSpan, StateSpan, TimedEvent, TraceEvent, WakeArrow } from '../../trace/types';
 import { LEGEND_STATES } from '../timeline/palette';
 
 // Trace events in, spans out, as flat typed arrays: they cross to the analysis worker and back
@@ -7,38 +7,49 @@ import { LEGEND_STATES } from '../timeline/palette';
 
 /** A span's state travels as its index in the legend's list, the one list of every state. */
 const STATES = LEGEND_STATES;
-const EVENT_WORDS = 6;
+// Float64: seq outgrows int32 in long runs (ring-writer.ts), and a float value needs 64 bits.
+const EVENT_WORDS = 8;
 
-export function packEvents(events: readonly TraceEvent[]): Int32Array {
-  const out = new Int32Array(events.length * EVENT_WORDS);
+export function packEvents(events: readonly TraceEvent[]): Float64Array {
+  const out = new Float64Array(events.length * EVENT_WORDS);
   events.forEach((e, i) => {
-    out.set([e.seq, e.thread, e.kind, e.object, e.aux, e.timeUs ?? -1], i * EVENT_WORDS);
+    const value = e.value === undefined ? [0, 0] : [1, e.value];
+    out.set([e.seq, e.thread, e.kind, e.object, e.aux, e.timeUs ?? -1, ...value], i * EVENT_WORDS);
   });
   return out;
 }
 
-export function unpackEvents(packed: Int32Array): TraceEvent[] {
+export function unpackEvents(packed: Float64Array): TraceEvent[] {
   const events: TraceEvent[] = [];
   for (let i = 0; i < packed.length; i += EVENT_WORDS) {
     const timeUs = packed[i + 5] ?? -1;
-    events.push({
+    const event: TraceEvent = {
       seq: packed[i] ?? 0,
       thread: packed[i + 1] ?? 0,
       kind: (packed[i + 2] ?? 0) as EventKind,
       object: packed[i + 3] ?? -1,
       aux: packed[i + 4] ?? 0,
       timeUs: timeUs === -1 ? null : timeUs,
-    });
+    };
+    if (packed[i + 6] === 1) event.value = packed[i + 7] ?? 0;
+    events.push(event);
   }
   return events;
 }
 
-export type PackedTimeline = { spans: Float64Array; holds: Float64Array; arrows: Float64Array };
+/** Spans, holds, arrows, and the shared reads and writes (as packed events, with their times). */
+export type PackedTimeline = {
+  spans: Float64Array;
+  holds: Float64Array;
+  arrows: Float64Array;
+  values: Float64Array;
+};
 
 export function packTimeline(
   spans: readonly StateSpan[],
   holds: readonly HoldSpan[],
   arrows: readonly WakeArrow[],
+  values: readonly TimedEvent[],
 ): PackedTimeline {
   const s = new Float64Array(spans.length * 6);
   spans.forEach((x, i) =>
@@ -51,13 +62,14 @@ export function packTimeline(
   holds.forEach((x, i) => h.set([x.thread, x.object, x.startUs, x.endUs], i * 4));
   const a = new Float64Array(arrows.length * 5);
   arrows.forEach((x, i) => a.set([x.fromThread, x.toThread, x.object, x.atUs, x.wokenAtUs], i * 5));
-  return { spans: s, holds: h, arrows: a };
+  return { spans: s, holds: h, arrows: a, values: packEvents(values) };
 }
 
 export function unpackTimeline(packed: PackedTimeline): {
   spans: StateSpan[];
   holds: HoldSpan[];
   arrows: WakeArrow[];
+  values: TimedEvent[];
 } {
   const spans: StateSpan[] = [];
   const s = packed.spans;
@@ -94,5 +106,7 @@ export function unpackTimeline(packed: PackedTimeline): {
       wokenAtUs: a[i + 4] ?? 0,
     });
   }
-  return { spans, holds, arrows };
+  // Packed from timed events, so every time is there.
+  const values = unpackEvents(packed.values) as TimedEvent[];
+  return { spans, holds, arrows, values };
 }
