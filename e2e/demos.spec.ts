@@ -32,3 +32,26 @@ test('every demo ends as its definition declares, with the bug and with the fix'
   }
   expect(results.filter((r) => r.includes('expected'))).toEqual([]);
 });
+
+test('a Timer waits asleep, and fires on time even when its thread starts late', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  await page.waitForFunction(() => window.interleave !== undefined);
+  const report = await page.evaluate(() => {
+    window.interleave!.load({ v: 1, demo: 'timer-cancel', params: { jobMs: 200 } });
+    return window.interleave!.run();
+  });
+  // The 100 ms warning is due in the middle of the 200 ms job: it must print before the cancel,
+  // however long its worker took to start (the delay counts from start(), as in Python).
+  expect(report.output.map((l) => l.text)).toContain('export is taking longer than 100 ms…');
+  expect(report.outcome).toBe('ok');
+  await page.getByRole('tab', { name: 'Event table' }).click();
+  const rows = page.getByRole('region', { name: 'Spans' }).getByRole('row');
+  for (const timer of ['Timer-0', 'Timer-1']) {
+    const sleeps = rows
+      .filter({ has: page.getByRole('rowheader', { name: timer }) })
+      .filter({ has: page.getByRole('cell', { name: 'sleeping', exact: true }) });
+    await expect(sleeps).toHaveCount(1);
+  }
+});

@@ -1,4 +1,4 @@
-import { Blocking, BlockOp, ThreadField, ThreadStatus, WakeResult } from '../../sync';
+import { Blocking, BlockOp, EventKind, ThreadField, ThreadStatus, WakeResult } from '../../sync';
 import { FutureState } from '../control';
 import type { ThreadEnv } from './thread-env';
 
@@ -112,7 +112,9 @@ export class ProgramTimer {
     this.started = true;
     this.id = this.env.spawn({
       fn: '__timer',
-      args: [this.delayMs, this.fnName, this.args, this.future],
+      // When it is due on the run's clock, fixed now: the timer thread may take a while to start,
+      // and a delay counted from then would fire late (or after a cancel meant to be too late).
+      args: [this.env.clockUs() / 1000 + this.delayMs, this.fnName, this.args, this.future],
       role: 'timer',
       name: `Timer-${this.future}`,
       daemon: this.daemon,
@@ -135,26 +137,32 @@ export class ProgramTimer {
   }
 }
 
-/** The body of a timer thread: waits out the delay on its future word, then runs unless cancelled. */
+/**
+ * The body of a timer thread: waits on its future word until `dueMs` (the run's clock, in ms),
+ * then runs unless cancelled.
+ */
 export function runTimer(
   env: ThreadEnv,
-  delayMs: number,
+  dueMs: number,
   fnName: string,
   args: unknown[],
   future: number,
 ): void {
   const i32 = env.control.i32;
   const word = env.control.futureWord(future);
-  const deadline = performance.now() + delayMs;
+  const leftMs = () => dueMs - env.clockUs() / 1000;
+  // Traced as a sleep: the timeline would otherwise draw the delay as running.
+  env.sink.emit(EventKind.SleepBegin, -1, 0, true);
   env.gil?.release();
   for (
-    let left = delayMs;
+    let left = leftMs();
     left > 0 && Atomics.load(i32, word) === FutureState.Pending;
-    left = deadline - performance.now()
+    left = leftMs()
   ) {
     Atomics.wait(i32, word, FutureState.Pending, left);
   }
   env.gil?.acquire();
+  env.sink.emit(EventKind.SleepEnd, -1, 0, true);
   if (
     Atomics.compareExchange(i32, word, FutureState.Pending, FutureState.Running) !==
     FutureState.Pending
