@@ -1,4 +1,4 @@
-// The speedup lab (DESIGN.md §3): the same program over thread counts and one varied knob,
+// The speedup lab (docs/embedding.md): the same program over thread counts and one varied knob,
 // repeated, summarised as medians and speedups, with an Amdahl fit.
 import type {
   ParamValue,

@@ -4,7 +4,7 @@ import type { LiveLog } from './live-log';
 import { startRun, type ProgramRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
 
-/** What `window.interleave.demos()` lists (DESIGN.md §3). */
+/** What `window.interleave.demos()` lists (docs/embedding.md). */
 export type DemoSummary = {
   id: string;
   title: string;
@@ -13,7 +13,7 @@ export type DemoSummary = {
   expect: DemoDefinition['expect'];
 };
 
-/** Knobs every program has (DESIGN.md §2), under the demo's own. */
+/** Knobs every program has (docs/programs.md), under the demo's own. */
 const COMMON_DEFAULTS: Record<string, ParamValue> = { gil: false, seed: 1 };
 
 /** The knob defaults of a demo: its own knobs, over the ones every program has. */

@@ -22,7 +22,7 @@ import { shareUrl } from '../share/url-state';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
-/** Knobs every program has (DESIGN.md §2), shown after the demo's own. */
+/** Knobs every program has (docs/programs.md), shown after the demo's own. */
 const COMMON_KNOBS: Knob[] = [
   {
     id: 'gil',

@@ -4,7 +4,7 @@ import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?work
 /**
  * Loads Monaco with its workers bundled locally. This module is only ever reached through a
  * dynamic import, so Monaco stays out of the initial chunk; a CDN would break under COEP and
- * offline (PLATFORM-NOTES.md).
+ * offline.
  */
 export async function loadMonaco() {
   self.MonacoEnvironment = {
