@@ -1,7 +1,8 @@
 // The explanations against what the screen can show: a learner reads them beside the timeline.
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
-import { demos } from './catalogue';
+import { demoById, demos } from './catalogue';
+import { FIRST_VISIT } from './topics';
 import type { DemoDefinition } from './types';
 
 const prose = (d: DemoDefinition): string =>
@@ -40,5 +41,18 @@ describe.each(demos.map((d) => [d.id, d] as const))('%s explanation', (_, demo) 
     const numbers = numbersOf(demo);
     const missing = seconds.filter((s) => !numbers.has(Math.round(s * 1e6) / 1e3));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the first-visit sentence', () => {
+  it('uses only the numbers of the demo it opens (and their product)', () => {
+    const demo = demoById(FIRST_VISIT.demo)!;
+    const numbers = numbersOf(demo);
+    const defaults = Object.fromEntries(demo.knobs.map((k) => [k.id, k.default]));
+    numbers.add(Number(defaults.threads) * Number(defaults.iterations));
+    const said = [...FIRST_VISIT.sentence.matchAll(/\d+/g)].map((m) => Number(m[0]));
+    expect(said.filter((n) => !numbers.has(n))).toEqual([]);
+    expect(FIRST_VISIT.sentence).toMatch(/\bfour threads\b/);
+    expect(defaults.threads).toBe(4);
   });
 });

@@ -20,5 +20,5 @@ export type TopicId = (typeof TOPICS)[number]['id'];
 export const FIRST_VISIT = {
   demo: 'race-counter',
   sentence:
-    'Press Run: four threads each add 1 to the same counter 1000 times, and the verdict below says how many of their updates were lost.',
+    'Press Run: four threads each add 1 to the same counter 20 times, and the verdict says how many of their 80 updates were lost.',
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../runtime/contract-types';
 import { amdahlSpeedup } from './amdahl';
+import { noisySweeps } from './noisy-sweeps.fixture';
 import { speedupRowsOf, wallTimeRowsOf } from './chart-data';
 
 const result: SweepResult = {
@@ -11,7 +12,7 @@ const result: SweepResult = {
       params: { gil: false },
       points: [
         { threads: 1, wallMs: [90, 100, 110], medianMs: 100, speedup: 1 },
-        { threads: 4, wallMs: [40, 50, 80], medianMs: 50, speedup: 2 },
+        { threads: 4, wallMs: [45, 50, 55], medianMs: 50, speedup: 2 },
       ],
     },
     {
@@ -56,7 +57,7 @@ describe('speedupRowsOf', () => {
         amdahl: amdahlSpeedup(0.1, 2),
         speedup: [2, 0.8],
         band: [
-          [100 / 80, 100 / 40],
+          [100 / 55, 100 / 45],
           [0.8, 0.8],
         ],
       },
@@ -67,6 +68,13 @@ describe('speedupRowsOf', () => {
     const { amdahl: _, ...unfitted } = result;
     expect(speedupRowsOf(unfitted).every((row) => row.amdahl === null)).toBe(true);
     expect(speedupRowsOf({ hardwareConcurrency: 2, series: [] })).toEqual([]);
+  });
+
+  it('draws no Amdahl curve the reading does not state (noisy, or contradicted by the points)', () => {
+    for (const sweep of [noisySweeps.zigzag, noisySweeps.oneLuckyPoint]) {
+      const fitted = { ...sweep, amdahl: { serialFraction: 0.71 } };
+      expect(speedupRowsOf(fitted).every((row) => row.amdahl === null)).toBe(true);
+    }
   });
 });
 

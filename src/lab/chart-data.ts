@@ -1,6 +1,7 @@
 // The rows the lab's charts draw, computed without React so they can be tested on literal sweeps.
 import type { SweepPoint, SweepResult } from '../runtime/contract-types';
 import { amdahlSpeedup } from './amdahl';
+import { statedSerialFractionOf } from './reading';
 
 export type SpeedupRow = {
   threads: number;
@@ -8,7 +9,7 @@ export type SpeedupRow = {
   ideal: number;
   /** Perfect scaling, y = n: reachable only by threads that wait rather than compute. */
   linear: number;
-  /** Amdahl's law at the fitted serial fraction, null without a fit. */
+  /** Amdahl's law at the serial fraction the reading states, null when it states none. */
   amdahl: number | null;
   /** Per series (in result order): the median's speedup, null when not measured here. */
   speedup: (number | null)[];
@@ -27,7 +28,7 @@ const bandOf = (p: SweepPoint): [number, number] | null => {
 export function speedupRowsOf(result: SweepResult): SpeedupRow[] {
   const cores = result.hardwareConcurrency;
   const counts = [...new Set(result.series.flatMap((s) => s.points.map((p) => p.threads)))];
-  const s = result.amdahl?.serialFraction;
+  const s = statedSerialFractionOf(result);
   return counts
     .sort((a, b) => a - b)
     .map((threads) => {

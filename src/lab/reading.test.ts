@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../runtime/contract-types';
 import { amdahlSpeedup, fitAmdahl } from './amdahl';
 import { noisySweeps } from './noisy-sweeps.fixture';
+import { recordedSweeps } from './recorded-sweeps.fixture';
 import { readingOf, TOO_NOISY } from './reading';
 import { fittedSeriesOf } from './sweep';
 
@@ -287,5 +288,31 @@ describe('readingOf on sweeps from a busy machine', () => {
     const { reading } = textOf(noisySweeps.coresTakenThroughout);
     expect(reading.series.map((s) => s.sentences.join(' ')).join(' ')).not.toContain(TOO_NOISY);
     expect(reading.amdahl).toMatch(/with the GIL off something else ran the threads one at a time/);
+  });
+});
+
+describe('readingOf on sweeps recorded on a busy machine', () => {
+  it.each(Object.keys(recordedSweeps))(
+    '%s: no lesson, a noise warning naming what disagreed',
+    (name) => {
+      const result = recordedSweeps[name]!;
+      const reading = readingOf(result);
+      for (const series of reading.series) {
+        expect(series.sentences).toHaveLength(1);
+        expect(series.sentences[0]).toContain(`${series.label}: ${TOO_NOISY} (`);
+      }
+      expect(reading.amdahl).toBeUndefined();
+    },
+  );
+
+  it('no longer reads the recorded CPU-bound GIL-on sweep as threads waiting in parallel', () => {
+    const cpu = recordedSweeps['io-vs-cpu-cpu']!;
+    // What the old reading said: the best GIL-on point beat the cores by chance.
+    const gilOn = cpu.series.find((s) => s.label === 'gil: on')!;
+    expect(Math.max(...gilOn.points.map((p) => p.speedup))).toBeGreaterThan(2 * 1.25);
+    const text = readingOf(cpu)
+      .series.flatMap((s) => s.sentences)
+      .join(' ');
+    expect(text).not.toMatch(/wait in parallel/);
   });
 });

@@ -92,16 +92,31 @@ function fitDisagrees(
   return rmse > NOISE_TOLERANCE * best;
 }
 
-function amdahlSentence(result: SweepResult): string | undefined {
+/**
+ * The serial fraction the lab stands behind: the fit, unless its series is too noisy, its threads
+ * beat the cores by waiting (the law counts computing threads), or the fit disagrees with the
+ * points it was fitted to. The chart draws the Amdahl curve only for this, so that the chart and
+ * the reading never disagree.
+ */
+export function statedSerialFractionOf(result: SweepResult): number | undefined {
   const s = result.amdahl?.serialFraction;
   const fitted = fittedSeriesOf(result.series);
   if (s === undefined || !fitted || noiseOf(fitted, result.series)) return undefined;
   const cores = result.hardwareConcurrency;
-  const on = `(Amdahl fit on "${fitted.label}")`;
+  if (bestOf(fitted.points).speedup > cores * BEYOND_CORES) return undefined;
+  return fitDisagrees(fitted.points, s, cores) ? undefined : s;
+}
+
+function amdahlSentence(result: SweepResult): string | undefined {
+  const fitted = fittedSeriesOf(result.series);
+  if (result.amdahl === undefined || !fitted || noiseOf(fitted, result.series)) return undefined;
+  const cores = result.hardwareConcurrency;
   if (bestOf(fitted.points).speedup > cores * BEYOND_CORES) {
     return `Amdahl's law counts threads that compute, and "${fitted.label}" beat the ${cores} hardware thread${cores === 1 ? '' : 's'} by waiting, so no serial fraction is estimated.`;
   }
-  if (fitDisagrees(fitted.points, s, cores)) return undefined;
+  const s = statedSerialFractionOf(result);
+  if (s === undefined) return undefined;
+  const on = `(Amdahl fit on "${fitted.label}")`;
   const percent = Math.round(s * 100);
   if (percent < 1) {
     return `Almost none of the work behaves as serial ${on}: up to ${cores} threads, only the number of cores limits the speedup.`;

@@ -26,8 +26,8 @@ export type ThreadDescriptor = ThreadIdentity &
       { target: 'function'; fn: string; args: unknown[] }
       /** A ThreadPool's worker thread: runs tasks from the pool's queue until it closes. */
     | { target: 'pool-worker'; queue: number }
-    /** A Timer: waits `delayMs` (unless cancelled through its future), then calls `fn(...args)`. */
-    | { target: 'timer'; fn: string; args: unknown[]; delayMs: number; future: number }
+    /** A Timer: waits until `dueMs` on the run's clock (unless cancelled), then calls `fn(...args)`. */
+    | { target: 'timer'; fn: string; args: unknown[]; dueMs: number; future: number }
   );
 
 /** What the init pass learns about a program. */

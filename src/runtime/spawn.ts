@@ -58,7 +58,7 @@ function isDescriptor(v: unknown): v is ThreadDescriptor {
       return (
         typeof d.fn === 'string' &&
         Array.isArray(d.args) &&
-        typeof d.delayMs === 'number' &&
+        typeof d.dueMs === 'number' &&
         Number.isInteger(d.future)
       );
     default:

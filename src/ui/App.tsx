@@ -4,7 +4,6 @@ import type { DemoDefinition } from '../demos/types';
 import { COMMON_KNOBS } from '../runtime/common-knobs';
 import { programGlobalsDts } from '../runtime/editor-declarations';
 import type { Session } from '../runtime/session';
-import { perThreadCopyWritesOf } from '../runtime/thread-copies';
 import type { EditorMarker } from './editor/CodeEditor';
 import { useSession } from './use-session';
 import { useTheme } from './use-theme';
@@ -60,15 +59,13 @@ export function App({ session, demos, arrival, notices }: Props) {
 
   const source = session.source();
   const markers = useMemo<EditorMarker[]>(
-    () => [
-      ...(report?.threads ?? []).flatMap((t) =>
+    () =>
+      (report?.threads ?? []).flatMap((t) =>
         t.error?.line
           ? [{ line: t.error.line, column: t.error.column, message: t.error.message }]
           : [],
       ),
-      ...perThreadCopyWritesOf(source).map((w): EditorMarker => ({ ...w, severity: 'warning' })),
-    ],
-    [report, source],
+    [report],
   );
   if (!demo) return null;
   const params = session.params();

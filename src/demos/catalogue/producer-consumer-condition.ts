@@ -72,7 +72,7 @@ export function check() {
     tryThis:
       'Run it: a consumer dies with "pop from an empty buffer". Turn on the fix: both consumers share all twenty items and stop at the STOP markers.',
     watch:
-      'Both consumer lanes wait on itemReady; at each notifyAll both wake, one after the other takes the lock. The second finds the buffer empty again, and with if it pops anyway.',
+      'Both consumer lanes wait on itemReady; at a notifyAll both wake, and one after the other takes the lock. The second finds the buffer empty again and, with if, pops anyway: its lane ends in "failed" while the other consumer carries on.',
     why: 'Waking up from wait() only means "something may have changed", not "your condition holds". Between the notify and the moment a woken thread gets the lock back, another consumer can take the item. Spurious wake-ups (returning from wait with no notify at all) are allowed too. A thread that checked once with if acts on a stale answer.',
     fix: 'Always wait in a loop that re-tests the condition: while (count.value === 0) cond.wait(), or cond.waitFor(() => count.value > 0), which loops for you.',
     python:

@@ -113,7 +113,9 @@ export class ProgramTimer {
       target: 'timer',
       fn: this.fnName,
       args: this.args,
-      delayMs: this.delayMs,
+      // When it is due on the run's clock, fixed now: the timer thread may take a while to start,
+      // and a delay counted from then would fire late (or after a cancel meant to be too late).
+      dueMs: this.env.clockUs() / 1000 + this.delayMs,
       future: this.future,
       role: 'timer',
       name: `Timer-${this.future}`,
@@ -137,24 +139,27 @@ export class ProgramTimer {
   }
 }
 
-/** The body of a timer thread: waits out the delay on its future word, then runs unless cancelled. */
+/**
+ * The body of a timer thread: waits on its future word until `dueMs` (the run's clock, in ms),
+ * then runs unless cancelled.
+ */
 export function runTimer(
   env: ThreadEnv,
-  delayMs: number,
+  dueMs: number,
   fnName: string,
   args: unknown[],
   future: number,
 ): void {
   const i32 = env.control.i32;
   const word = env.control.futureWord(future);
-  const deadline = performance.now() + delayMs;
-  // The delay is a sleep on the timeline (and without the GIL), not running.
+  const leftMs = () => dueMs - env.clockUs() / 1000;
+  // Traced as a sleep: the timeline would otherwise draw the delay as running.
   env.sink.emit(EventKind.SleepBegin, -1, 0, true);
   env.gil?.release();
   for (
-    let left = delayMs;
+    let left = leftMs();
     left > 0 && Atomics.load(i32, word) === FutureState.Pending;
-    left = deadline - performance.now()
+    left = leftMs()
   ) {
     Atomics.wait(i32, word, FutureState.Pending, left);
   }

@@ -228,7 +228,7 @@ function runTarget(env: ThreadEnv, descriptor: ThreadDescriptor): void {
     return;
   }
   if (descriptor.target === 'timer') {
-    runTimer(env, descriptor.delayMs, descriptor.fn, descriptor.args, descriptor.future);
+    runTimer(env, descriptor.dueMs, descriptor.fn, descriptor.args, descriptor.future);
     return;
   }
   const fn = env.exports[descriptor.fn];

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { perThreadCopyWritesOf } from '../../runtime/thread-copies';
 import { EDITOR_THEMES } from './editor-themes';
 import { loadMonaco, type Monaco } from './load-monaco';
 import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
@@ -35,15 +36,23 @@ export default function CodeEditor({
   globalsDts,
   label,
 }: Props) {
+  // The program's own warnings, computed here so that their parser loads with the editor, lazily.
+  const allMarkers = useMemo<EditorMarker[]>(
+    () => [
+      ...markers,
+      ...perThreadCopyWritesOf(value).map((w): EditorMarker => ({ ...w, severity: 'warning' })),
+    ],
+    [markers, value],
+  );
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monacoNs.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const onChangeRef = useRef(onChange);
   // The latest props, for the moment Monaco finishes loading (they may have changed meanwhile).
-  const latest = useRef({ value, markers, readOnly, theme });
+  const latest = useRef({ value, markers: allMarkers, readOnly, theme });
   useEffect(() => {
     onChangeRef.current = onChange;
-    latest.current = { value, markers, readOnly, theme };
+    latest.current = { value, markers: allMarkers, readOnly, theme };
   });
 
   useEffect(() => {
@@ -111,8 +120,8 @@ export default function CodeEditor({
   useEffect(() => {
     const monaco = monacoRef.current;
     const editor = editorRef.current;
-    if (monaco && editor) setMarkers(monaco, editor, markers);
-  }, [markers]);
+    if (monaco && editor) setMarkers(monaco, editor, allMarkers);
+  }, [allMarkers]);
 
   return <div ref={host} className="code-editor" data-testid="code-editor" />;
 }

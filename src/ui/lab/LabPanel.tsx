@@ -45,6 +45,7 @@ export function LabPanel({ state, preset, runSweep, hardwareConcurrency }: LabPa
       <p className="lab-note">
         This device has {hardwareConcurrency} hardware thread{hardwareConcurrency === 1 ? '' : 's'}:
         CPU-bound work cannot run more than {hardwareConcurrency}× faster here; waiting (I/O) can.
+        One thread is always measured, even when not listed: every speedup is against it.
       </p>
       <LabControls
         settings={settings}

@@ -11,6 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { speedupRowsOf, type SpeedupRow } from '../../lab/chart-data';
+import { statedSerialFractionOf } from '../../lab/reading';
 import type { SweepResult } from '../../runtime/contract-types';
 import { AMDAHL_COLOR, formatValue, REFERENCE_COLOR, seriesColor } from './chart-style';
 
@@ -32,7 +33,7 @@ function yMaxOf(rows: readonly SpeedupRow[]): number {
 export function SpeedupChart({ result }: Props) {
   const rows = useMemo(() => speedupRowsOf(result), [result]);
   const cores = result.hardwareConcurrency;
-  const s = result.amdahl?.serialFraction;
+  const s = statedSerialFractionOf(result);
   return (
     <figure className="lab-chart" data-testid="speedup-chart">
       <figcaption>Speedup over one thread</figcaption>

@@ -8,6 +8,7 @@ import type { TimedEvent, TraceEvent } from '../../trace/types';
 import { isValueEvent } from '../../trace/value-events';
 import type { TimelineProps } from '../timeline/Timeline';
 import type { TimelineMarker } from '../timeline/timeline-model';
+import { eventsOfRun } from './run-end';
 import { packEvents, unpackTimeline } from './timeline-packing';
 import type { TimelineWorkerApi } from './timeline.worker';
 
@@ -29,7 +30,7 @@ export const LIVE_WINDOW_EVENTS = 20_000;
 
 /** Derives the timeline on the page: the whole log, or with `live` its latest events. */
 export function runTimelineOf(log: LiveLog, report: RunReport | null, live = false): RunTimeline {
-  const events = live ? log.events.slice(-LIVE_WINDOW_EVENTS) : log.events;
+  const events = live ? log.events.slice(-LIVE_WINDOW_EVENTS) : eventsOfRun(log.events, report);
   const frame = frameOf(log, report, events);
   const timed = withTimes(events);
   const ids = frame.threads.map((t) => t.id);
@@ -47,11 +48,12 @@ let worker: ReturnType<typeof wrap<TimelineWorkerApi>> | null = null;
 /** The whole finished run's timeline, derived in a worker when it is large. */
 export async function finishedTimelineOf(log: LiveLog, report: RunReport): Promise<RunTimeline> {
   if (log.events.length <= LIVE_WINDOW_EVENTS) return runTimelineOf(log, report);
-  const frame = frameOf(log, report, log.events);
+  const events = eventsOfRun(log.events, report);
+  const frame = frameOf(log, report, events);
   worker ??= wrap<TimelineWorkerApi>(
     new Worker(new URL('./timeline.worker.ts', import.meta.url), { type: 'module' }),
   );
-  const packed = packEvents(log.events);
+  const packed = packEvents(events);
   const derived = await worker.derive(
     packed,
     frame.threads.map((t) => t.id),
