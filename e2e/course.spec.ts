@@ -98,7 +98,7 @@ test('the snippet reproduces the embed on a course page, which it sizes to its c
     dist,
     {},
     {
-      '/course.html': `<!doctype html><title>Course page</title><h1>Races</h1>${snippet}`,
+      '/course.html': `<!doctype html><html lang="en"><title>Course page</title><link rel="icon" href="data:,"><h1>Races</h1>${snippet}`,
     },
   );
   try {

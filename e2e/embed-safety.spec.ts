@@ -1,3 +1,4 @@
+import { FIRST_VISIT } from '../src/demos/topics';
 import type { State } from '../src/runtime/contract-types';
 import { test, expect } from './fixtures';
 import { call, embeddedApp, hashOf, openHost, replyTo, send } from './host-page';
@@ -161,6 +162,9 @@ test('a full storage makes the draft save fail visibly, and no stale draft comes
   await page.goto('about:blank');
   await page.goto(`${app.url}/`);
   await page.waitForFunction(() => window.interleave !== undefined);
-  expect(await page.evaluate(() => window.interleave?.state())).toEqual({ v: 1, demo: 'scratch' });
+  expect(await page.evaluate(() => window.interleave?.state())).toEqual({
+    v: 1,
+    demo: FIRST_VISIT.demo,
+  });
   await page.evaluate(() => localStorage.clear());
 });

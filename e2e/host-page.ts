@@ -23,7 +23,7 @@ export const dist = fileURLToPath(new URL('../dist', import.meta.url));
  * Embed dialog's snippet does, and keeping every message the frame posts in `window.received`.
  */
 export function hostPage(src: string): string {
-  return `<!doctype html><title>Course page</title>
+  return `<!doctype html><html lang="en"><title>Course page</title><link rel="icon" href="data:,">
 <iframe src="${src}" title="Interleave" width="100%" height="560" allow="cross-origin-isolated"></iframe>
 <script>
   window.received = [];

@@ -31,6 +31,11 @@ export async function startStatic(
 ): Promise<Served> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // Browsers ask every origin for a favicon: an empty answer, not a 404 in the console.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const page = pages[path];
     if (page !== undefined) {
       res.writeHead(200, { 'Content-Type': 'text/html', ...headers });
