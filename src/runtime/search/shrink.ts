@@ -1,0 +1,118 @@
+import type { StepRunResult } from '../step/types';
+import { isPreemption, preemptionsOf } from './choices';
+import { signatureOf } from './outcome';
+
+/**
+ * Runs the program along `schedule` (then finishes it non-preemptively) and returns the run, or null
+ * when the schedule could not be followed (it named a thread that could not move).
+ */
+export type Replay = (schedule: readonly number[]) => Promise<StepRunResult | null>;
+
+export type ShrinkOptions = {
+  /** Replays the shrinker may spend; it returns the best schedule found so far when they run out. */
+  maxReplays?: number;
+  signal?: AbortSignal;
+  /** Called with each smaller failing run as it is found. */
+  onSmaller?: (run: StepRunResult) => void;
+};
+
+export const defaultShrinkReplays = 80;
+
+/** Shrinking order: fewer preemptions first, then fewer steps. */
+const costOf = (run: StepRunResult) => ({
+  preemptions: preemptionsOf(run.schedule, run.views),
+  steps: run.schedule.length,
+});
+
+/** A candidate is kept only if it is strictly simpler and never longer. */
+function simpler(candidate: StepRunResult, best: StepRunResult): boolean {
+  const c = costOf(candidate);
+  const b = costOf(best);
+  if (c.steps > b.steps) return false;
+  return c.preemptions < b.preemptions || (c.preemptions === b.preemptions && c.steps < b.steps);
+}
+
+/** Edits that remove the preemption at step `i`: stop preempting there (the steady finish lets
+ * the preempted thread go on), or move that thread's next step forward to `i`. */
+function preemptionEdits(schedule: readonly number[], i: number): number[][] {
+  const edits = [schedule.slice(0, i)];
+  const preempted = schedule[i - 1];
+  const j = schedule.indexOf(preempted ?? -1, i);
+  if (preempted !== undefined && j > i) {
+    edits.push([
+      ...schedule.slice(0, i),
+      preempted,
+      ...schedule.slice(i, j),
+      ...schedule.slice(j + 1),
+    ]);
+  }
+  return edits;
+}
+
+/** Edits that drop steps: every chunk of each size from half the schedule down to one step. */
+function* stepEdits(schedule: readonly number[]): Generator<number[]> {
+  for (let size = Math.floor(schedule.length / 2); size >= 1; size = Math.floor(size / 2)) {
+    for (let start = 0; start + size <= schedule.length; start += size) {
+      yield [...schedule.slice(0, start), ...schedule.slice(start + size)];
+    }
+  }
+}
+
+/**
+ * Shrinks a failing run while it still fails the same way (the same `signatureOf`): first fewer
+ * preemptions (context switches that blocking did not force), then fewer steps. Every kept
+ * candidate was replayed and failed the same way, and none is longer than the run it replaced, so
+ * the result is never longer than the input and its schedule replays to its report. The idea is
+ * delta debugging's (Zeller & Hildebrandt 2002) applied to schedules, as systematic testers do
+ * before showing a trace; edits that make the schedule unfollowable count as not reproducing.
+ */
+export async function shrinkRun(
+  failing: StepRunResult,
+  replay: Replay,
+  options: ShrinkOptions = {},
+): Promise<StepRunResult> {
+  const signature = signatureOf(failing.report);
+  let budget = options.maxReplays ?? defaultShrinkReplays;
+  let best = failing;
+
+  const tryEdit = async (schedule: number[]): Promise<boolean> => {
+    if (budget <= 0 || options.signal?.aborted) return false;
+    budget--;
+    const run = await replay(schedule);
+    if (!run || signatureOf(run.report) !== signature || !simpler(run, best)) return false;
+    best = run;
+    options.onSmaller?.(run);
+    return true;
+  };
+  const spent = () => budget <= 0 || options.signal?.aborted === true;
+
+  let progressed = true;
+  while (progressed && !spent()) {
+    progressed = false;
+    const preemptionSteps = best.schedule
+      .map((thread, i) => (best.views[i] && isPreemption(best.views[i], thread) ? i : -1))
+      .filter((i) => i > 0);
+    for (const i of preemptionSteps) {
+      for (const edit of preemptionEdits(best.schedule, i)) {
+        if (await tryEdit(edit)) {
+          progressed = true;
+          break;
+        }
+      }
+      if (progressed || spent()) break;
+    }
+  }
+
+  progressed = true;
+  while (progressed && !spent()) {
+    progressed = false;
+    for (const edit of stepEdits(best.schedule)) {
+      if (await tryEdit(edit)) {
+        progressed = true;
+        break;
+      }
+      if (spent()) break;
+    }
+  }
+  return best;
+}
