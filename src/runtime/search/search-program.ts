@@ -1,17 +1,16 @@
 import type { SearchOptions, SearchProgress, SearchResult } from '../contract-types';
-import type { Scheduler, StepRunResult } from '../step/types';
+import type { StepRunResult } from '../step/types';
 import { createAuto } from './auto';
 import { preemptionsOf } from './choices';
 import { defaultPreemptionBound, createExhaustive } from './exhaustive';
-import { followSchedule } from './follow';
+import { replayOn } from './follow';
 import { isFailure } from './outcome';
 import { createPct, maxPctDepth } from './pct';
 import { createRandomWalk } from './random-walk';
 import { shrinkRun } from './shrink';
-import type { Strategy } from './strategy';
+import type { SearchEngine, Strategy } from './strategy';
 
-/** What the search needs of step mode: one whole run under a scheduler, on reused workers. */
-export type SearchEngine = { run(scheduler: Scheduler): Promise<StepRunResult> };
+export type { SearchEngine } from './strategy';
 
 export const searchDefaults = { maxRuns: 1000, maxMs: 10_000, depth: maxPctDepth } as const;
 
@@ -122,11 +121,6 @@ export async function searchProgram(
     strategy.learn(run);
     onProgress?.({ runs, ms: ms() });
     if (isFailure(run.report)) {
-      const replay = async (schedule: readonly number[]) => {
-        const follower = followSchedule(schedule);
-        const replayed = await engine.run(follower.scheduler);
-        return follower.followed() ? replayed : null;
-      };
       const report = (best: StepRunResult) =>
         onProgress?.({
           runs,
@@ -139,7 +133,7 @@ export async function searchProgram(
       report(run);
       // Shrinking stops on cancel with the best run so far: every candidate kept was replayed.
       const shrunk = await unlessAborted(
-        shrinkRun(run, replay, { signal, onSmaller: report }),
+        shrinkRun(run, replayOn(engine), { signal, onSmaller: report }),
         signal,
       );
       const best = shrunk ?? run;

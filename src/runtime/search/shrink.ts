@@ -24,13 +24,19 @@ const costOf = (run: StepRunResult) => ({
   steps: run.schedule.length,
 });
 
-/** A candidate is kept only if it is strictly simpler and never longer. */
-function simpler(candidate: StepRunResult, best: StepRunResult): boolean {
+/** How a candidate compares: kept only if strictly simpler and never longer. */
+function compare(candidate: StepRunResult, best: StepRunResult): 'simpler' | 'same' | 'worse' {
   const c = costOf(candidate);
   const b = costOf(best);
-  if (c.steps > b.steps) return false;
-  return c.preemptions < b.preemptions || (c.preemptions === b.preemptions && c.steps < b.steps);
+  if (c.steps > b.steps || c.preemptions > b.preemptions) return 'worse';
+  return c.preemptions < b.preemptions || c.steps < b.steps ? 'simpler' : 'same';
 }
+
+const preemptionStepsOf = (run: StepRunResult): number[] =>
+  run.schedule.flatMap((thread, i) => {
+    const view = run.views[i];
+    return i > 0 && view && isPreemption(view, thread) ? [i] : [];
+  });
 
 /** Edits that remove the preemption at step `i`: stop preempting there (the steady finish lets
  * the preempted thread go on), or move that thread's next step forward to `i`. */
@@ -75,43 +81,50 @@ export async function shrinkRun(
   let budget = options.maxReplays ?? defaultShrinkReplays;
   let best = failing;
 
-  const tryEdit = async (schedule: number[]): Promise<boolean> => {
-    if (budget <= 0 || options.signal?.aborted) return false;
+  const seen = new Set([failing.schedule.join()]);
+  /** Replays an edit: 'simpler' (and kept), a same-cost run that still fails the same way, or null. */
+  const tryEdit = async (schedule: number[]): Promise<'simpler' | StepRunResult | null> => {
+    if (spent()) return null;
     budget--;
     const run = await replay(schedule);
-    if (!run || signatureOf(run.report) !== signature || !simpler(run, best)) return false;
+    if (!run || signatureOf(run.report) !== signature || seen.has(run.schedule.join())) return null;
+    const verdict = compare(run, best);
+    if (verdict === 'worse') return null;
+    seen.add(run.schedule.join());
+    if (verdict === 'same') return run;
     best = run;
     options.onSmaller?.(run);
-    return true;
+    return 'simpler';
   };
   const spent = () => budget <= 0 || options.signal?.aborted === true;
 
-  let progressed = true;
-  while (progressed && !spent()) {
-    progressed = false;
-    const preemptionSteps = best.schedule
-      .map((thread, i) => (best.views[i] && isPreemption(best.views[i], thread) ? i : -1))
-      .filter((i) => i > 0);
-    for (const i of preemptionSteps) {
+  // Fewer preemptions. When no edit removes one outright, take a sideways step (an equally costly
+  // schedule not seen before): moving a preempted thread's step forward often lines up a switch
+  // that the next pass can then drop.
+  for (let moved = true; moved && !spent();) {
+    moved = false;
+    let sideways: StepRunResult | null = null;
+    for (const i of preemptionStepsOf(best)) {
       for (const edit of preemptionEdits(best.schedule, i)) {
-        if (await tryEdit(edit)) {
-          progressed = true;
-          break;
-        }
+        const outcome = await tryEdit(edit);
+        if (outcome === 'simpler') moved = true;
+        else if (outcome && !sideways) sideways = outcome;
+        if (moved || spent()) break;
       }
-      if (progressed || spent()) break;
+      if (moved || spent()) break;
+    }
+    if (!moved && sideways) {
+      best = sideways;
+      moved = true;
     }
   }
 
-  progressed = true;
-  while (progressed && !spent()) {
-    progressed = false;
+  // Fewer steps: drop chunks of the schedule, halving their size, while a drop still fails the same way.
+  for (let moved = true; moved && !spent();) {
+    moved = false;
     for (const edit of stepEdits(best.schedule)) {
-      if (await tryEdit(edit)) {
-        progressed = true;
-        break;
-      }
-      if (spent()) break;
+      if ((await tryEdit(edit)) === 'simpler') moved = true;
+      if (moved || spent()) break;
     }
   }
   return best;

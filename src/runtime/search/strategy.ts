@@ -1,5 +1,8 @@
 import type { Scheduler, StepRunResult } from '../step/types';
 
+/** What the search needs of step mode: one whole run under a scheduler, on reused workers. */
+export type SearchEngine = { run(scheduler: Scheduler): Promise<StepRunResult> };
+
 /**
  * A search strategy: hands out one scheduler per run and learns from each finished run. Pure: it
  * never touches workers, so it is tested on recorded step views and a model engine.

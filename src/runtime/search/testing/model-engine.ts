@@ -1,6 +1,6 @@
 import type { DeadlockEdge, Outcome, RunReport, ThreadReport } from '../../contract-types';
 import type { Scheduler, StepRunResult, StepThread, StepView } from '../../step/types';
-import type { SearchEngine } from '../search-program';
+import type { SearchEngine } from '../strategy';
 
 /**
  * A tiny deterministic model of step mode for the search's unit tests: threads are lists of
@@ -53,8 +53,9 @@ export const lostUpdateModel = (n = 2, padding = 0): ModelProgram => ({
 });
 
 /** Each thread i takes lock i, then lock i + 1 (mod n): a cycle when all hold their first. */
-export const lockCycleModel = (n: number): ModelProgram => ({
+export const lockCycleModel = (n: number, padding = 0): ModelProgram => ({
   threads: Array.from({ length: n }, (_, i) => [
+    ...Array.from({ length: padding }, (): ModelOp => ({ op: 'local' })),
     { op: 'acquire', object: `lock${i}` },
     { op: 'acquire', object: `lock${(i + 1) % n}` },
     { op: 'release', object: `lock${(i + 1) % n}` },
