@@ -1,12 +1,16 @@
 import type {
   ParamValue,
   RunReport,
+  SearchOptions,
+  SearchProgress,
+  SearchResult,
   State,
   SweepOptions,
   SweepResult,
 } from '../runtime/contract-types';
 import type { DemoSummary } from '../runtime/session';
 import { readVersion, upgrade } from './migrations';
+import { searchOptionsArg } from './search-args';
 import { isParamKey, isParamValue, isRecord, readState } from './state-fields';
 
 /** Every message of ours has a `type` starting with this; other messages are the host's. */
@@ -21,6 +25,8 @@ export const EMBED_METHODS = [
   'lastReport',
   'demos',
   'sweep',
+  'search',
+  'searchProgress',
 ] as const;
 
 export type EmbedMethod = (typeof EMBED_METHODS)[number];
@@ -37,13 +43,16 @@ export type EmbedApi = {
   lastReport(): RunReport | null | Promise<RunReport | null>;
   demos(): DemoSummary[] | Promise<DemoSummary[]>;
   sweep(state: State, options: SweepOptions): Promise<SweepResult>;
+  search(state: State, options: SearchOptions): Promise<SearchResult>;
+  searchProgress(): SearchProgress | null | Promise<SearchProgress | null>;
 };
 
 /** A request's method with its arguments, checked. */
 export type EmbedCall =
   | { method: 'load'; args: [State] }
-  | { method: 'run' | 'stop' | 'state' | 'lastReport' | 'demos'; args: [] }
-  | { method: 'sweep'; args: [State, SweepOptions] };
+  | { method: 'run' | 'stop' | 'state' | 'lastReport' | 'demos' | 'searchProgress'; args: [] }
+  | { method: 'sweep'; args: [State, SweepOptions] }
+  | { method: 'search'; args: [State, SearchOptions] };
 
 export type RequestId = string | number;
 
@@ -70,7 +79,11 @@ export const SWEEP_LIMITS = {
 } as const;
 
 const REQUEST_KEYS = new Set(['type', 'id', 'args']);
-const REPLY_TYPES = new Set(['interleave:result', 'interleave:report']);
+const REPLY_TYPES = new Set([
+  'interleave:result',
+  'interleave:report',
+  'interleave:search-progress',
+]);
 const ID_CHARS = 64;
 
 /** Reads a posted message as a request, checking everything; never throws. */
@@ -121,6 +134,14 @@ function callOf(method: EmbedMethod, args: unknown[]): EmbedCall | string {
       const state = stateArg(args[0]);
       if (typeof state === 'string') return state;
       const options = sweepOptionsArg(args[1] ?? {});
+      return typeof options === 'string' ? options : { method, args: [state, options] };
+    }
+    case 'search': {
+      if (args.length < 1 || args.length > 2)
+        return `expects a state and optional options, got ${args.length} arguments.`;
+      const state = stateArg(args[0]);
+      if (typeof state === 'string') return state;
+      const options = searchOptionsArg(args[1] ?? {});
       return typeof options === 'string' ? options : { method, args: [state, options] };
     }
     default:
@@ -257,6 +278,8 @@ function invoke(api: EmbedApi, call: EmbedCall): unknown {
       return api.load(...call.args);
     case 'sweep':
       return api.sweep(...call.args);
+    case 'search':
+      return api.search(...call.args);
     default:
       return api[call.method]();
   }
