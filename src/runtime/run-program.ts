@@ -12,6 +12,7 @@ import { describeCycle, describeStuck } from '../trace/describe';
 import { namesOf } from '../trace/names';
 import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
+import type { StepDriver } from './step/driver';
 
 export type RunOptions = {
   source: string;
@@ -25,6 +26,8 @@ export type RunOptions = {
    * needs (thread start and end, output), so a sweep times the program, not the tracing.
    */
   trace?: 'full' | 'timing';
+  /** Step mode: the driver that grants steps (src/runtime/step); absent for a parallel run. */
+  step?: StepDriver;
 };
 
 const TICK_MS = 10;
@@ -83,7 +86,8 @@ async function execute(
   isStopped: () => boolean,
 ): Promise<RunReport> {
   const params = options.params;
-  const gil = params.gil === true;
+  // One thread moves at a time in step mode: the GIL would change nothing.
+  const gil = params.gil === true && !options.step;
   const config: RunConfig = {
     heap: heap.buffer,
     rings: rings.buffer,
@@ -95,6 +99,7 @@ async function execute(
     workItersPerMs: await pool.workItersPerMs(),
     traceMask: options.trace === 'timing' ? TIMING_EVENTS : ALL_EVENTS,
   };
+  if (options.step) config.step = options.step.board.buffer;
   const lent: PoolWorker[] = pool.take(1);
   const finishEarly = (programError: SourceError, outcome: RunReport['outcome'] = 'error') => {
     pool.give(lent);
@@ -129,9 +134,24 @@ async function execute(
     serve(w);
   }
 
+  // Threads started by the program (Thread, pools) need workers: lend more on demand.
+  const lendMore = () => {
+    const alive = aliveThreads(heap, control);
+    if (alive > serving.size) {
+      for (const w of pool.take(Math.min(alive, MAX_THREADS) - serving.size)) {
+        lent.push(w);
+        serve(w);
+      }
+    }
+  };
   const watchdog = new Watchdog();
   const limitMs = options.timeLimitMs ?? 60_000;
   let ending: Ending | null = null;
+  if (options.step) {
+    const driven = await options.step.drive({ heap, control, stopped, isStopped, lendMore });
+    ending = driven.ending;
+    log.hang = driven.hang;
+  }
   while (!ending) {
     await Promise.race([tick(control), stopped]);
     log.drain();
@@ -146,20 +166,11 @@ async function execute(
         ending = { outcome: 'deadlock', gil, wallMs: nowMs, deadlock: verdict.cycle };
       else if (verdict?.kind === 'stuck')
         ending = { outcome: 'stuck', gil, wallMs: nowMs, stuck: verdict.waiting };
-      else {
-        // Threads started by the program (Thread, pools) need workers: lend more on demand.
-        const alive = aliveThreads(heap, control);
-        if (alive > serving.size) {
-          for (const w of pool.take(Math.min(alive, MAX_THREADS) - serving.size)) {
-            lent.push(w);
-            serve(w);
-          }
-        }
-      }
+      else lendMore();
     }
   }
 
-  if (ending.deadlock || ending.stuck) log.hang = hangOf(heap, control, log, ending);
+  if (!options.step && (ending.deadlock || ending.stuck)) log.hang = hangOf(heap, control, log, ending);
 
   // Let workers whose threads ended return; replace the rest (daemon, blocked, looping threads).
   control.store(C.runState, RunState.Ending);

@@ -3,6 +3,8 @@ import type { ParamValue, RunReport, State } from './contract-types';
 import type { LiveLog } from './live-log';
 import { startRun, type ProgramRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
+import { StepController } from './step/step-controller';
+import type { StepState } from './step/types';
 
 /** What `window.interleave.demos()` lists (DESIGN.md §3). */
 export type DemoSummary = {
@@ -33,6 +35,8 @@ export class Session {
   private run_: ProgramRun | null = null;
   private last: RunReport | null = null;
   private lastLog: LiveLog | null = null;
+  /** The open step-mode run (paused between steps, or ended and still answering stepState). */
+  private stepRun: StepController | null = null;
   /** Each demo's state as the learner left it, so switching demos never loses an edit. */
   private readonly visited = new Map<string, State>();
   private readonly listeners = new Set<() => void>();
@@ -59,11 +63,46 @@ export class Session {
     return structuredClone(this.current);
   }
 
-  /** Replaces the state (a validated one: see src/share). Does not run it. */
+  /** Replaces the state (a validated one: see src/share). Does not run it; closes a step run. */
   load(state: State): void {
     if (!this.demo(state.demo)) throw new Error(`Unknown demo '${state.demo}'.`);
+    this.closeStepRun();
     this.current = structuredClone(state);
     this.emit();
+  }
+
+  /**
+   * Opens the current state as a step-mode run, paused at the end of its schedule (step 0
+   * without one); resolves once every thread shows its pending operation.
+   */
+  async openStepRun(): Promise<StepState> {
+    this.closeStepRun();
+    const opened = await this.openStep(this.current.schedule ?? []);
+    return opened.state();
+  }
+
+  /** The open step run's state; null when none is open. */
+  stepState(): StepState | null {
+    return this.stepRun?.state() ?? null;
+  }
+
+  /** Moves one thread of the open step run one step (default: the seeded scheduler's pick). */
+  async step(thread?: number): Promise<StepState> {
+    const run = this.openRun();
+    const state = await run.step(thread);
+    this.afterStep(run);
+    return state;
+  }
+
+  /** Undoes the last step: replays the schedule minus its last entry. */
+  async back(): Promise<StepState> {
+    const schedule = this.openRun().schedule;
+    if (schedule.length === 0) throw new Error('Nothing to undo: the step run is at step 0.');
+    const previous = this.stepRun;
+    const opened = await this.openStep(schedule.slice(0, -1));
+    previous?.close();
+    this.afterStep(opened);
+    return opened.state();
   }
 
   /** Switches to another demo, keeping this one's edits for when the learner comes back. */
@@ -109,6 +148,7 @@ export class Session {
 
   /** Runs the current program (stopping one in progress first); resolves with its report. */
   async run(): Promise<RunReport> {
+    if (this.current.mode === 'step') return this.runSteps();
     this.stop();
     const run = startRun(this.pool, this.programOf(this.current));
     this.run_ = run;
@@ -141,6 +181,44 @@ export class Session {
 
   stop(): void {
     this.run_?.stop();
+    if (!this.stepRun?.report) this.stepRun?.close();
+  }
+
+  /** Step mode's run(): continues the open step run (or opens one) to the end. */
+  private async runSteps(): Promise<RunReport> {
+    const run = this.stepRun ?? (await this.openStep(this.current.schedule ?? []));
+    const report = await run.runToEnd();
+    if (this.stepRun === run) {
+      this.last = report;
+      this.afterStep(run);
+    }
+    return report;
+  }
+
+  private async openStep(schedule: readonly number[]): Promise<StepController> {
+    this.run_?.stop();
+    const program = this.programOf(this.current);
+    const seed = typeof program.params.seed === 'number' ? program.params.seed : 1;
+    const run = await StepController.open(this.pool, program, schedule, seed);
+    this.stepRun = run;
+    this.lastLog = run.log;
+    return run;
+  }
+
+  private openRun(): StepController {
+    if (!this.stepRun) throw new Error("No step run is open: load a state with mode 'step' first.");
+    return this.stepRun;
+  }
+
+  private afterStep(run: StepController): void {
+    this.current.schedule = run.schedule;
+    if (run.report) this.last = run.report;
+    this.emit();
+  }
+
+  private closeStepRun(): void {
+    this.stepRun?.close();
+    this.stepRun = null;
   }
 
   demos(): DemoSummary[] {

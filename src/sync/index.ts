@@ -17,8 +17,8 @@ export * from './kinds';
 export * from './errors';
 export { setContext, context, type SyncContext, type EventSink, type BlockHooks } from './context';
 export { Blocking } from './blocking';
-export { nowMs, epochMs, deadlineOf } from './clock';
-export { SharedObject, attach, type SharedOptions } from './shared-object';
+export { nowMs, epochMs, deadlineOf, setClock } from './clock';
+export { SharedObject, Acquirable, attach, type SharedOptions } from './shared-object';
 export { MAX_ITEM_CHARS, type Item } from './item-codec';
 export { UNBOUNDED_CAP } from './queue';
 export {

@@ -1,10 +1,15 @@
 import { runSweep } from '../lab/sweep';
 import type { RunReport, State, SweepOptions, SweepResult } from '../runtime/contract-types';
 import type { DemoSummary, Session } from '../runtime/session';
+import type { StepState } from '../runtime/step/types';
 
 /** `window.interleave` (DESIGN.md §3): the page's scripting API, also served over postMessage. */
 export type InterleaveApi = {
-  load(state: State): void;
+  /** A step-mode state returns a promise that resolves once its run is open (paused). */
+  load(state: State): void | Promise<void>;
+  step(thread?: number): Promise<StepState>;
+  back(): Promise<StepState>;
+  stepState(): StepState | null;
   run(): Promise<RunReport>;
   stop(): void;
   state(): State;
@@ -15,7 +20,13 @@ export type InterleaveApi = {
 
 export function createInterleaveApi(session: Session): InterleaveApi {
   return {
-    load: (state) => session.load(state),
+    load: (state) => {
+      session.load(state);
+      if (state.mode === 'step') return session.openStepRun().then(() => undefined);
+    },
+    step: (thread) => session.step(thread),
+    back: () => session.back(),
+    stepState: () => session.stepState(),
     run: () => session.run(),
     stop: () => session.stop(),
     state: () => session.state(),

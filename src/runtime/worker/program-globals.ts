@@ -25,14 +25,19 @@ import {
 } from './thread-pool';
 import { ProgramThread, ProgramTimer } from './threads';
 import type { ThreadEnv } from './thread-env';
+import { StepOp } from '../step/board';
+import { methodOpOf, type MethodOp } from '../step/method-ops';
 
 type Constructor = new (...args: never[]) => object;
 
+/** Called at the entry of every primitive method: a GIL checkpoint, or a step-mode scheduling point. */
+type MethodHook = (op: MethodOp, self: { readonly id: number }, args: unknown[]) => void;
+
 /**
  * The program's view of a primitive class: constructed without the heap argument, and (with the
- * GIL on) every method call is a runtime call where the GIL may change hands.
+ * GIL on, or in step mode) every method call — and `.value` get and set — is a runtime call.
  */
-function bindClass<T extends Constructor>(base: T, heap: Heap, checkpoint: (() => void) | null): T {
+function bindClass<T extends Constructor>(base: T, heap: Heap, hook: MethodHook | null): T {
   // The subclass forwards arbitrary constructor arguments: their types are the base class's.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const Bound = class extends (base as unknown as new (...args: any[]) => object) {
@@ -41,7 +46,7 @@ function bindClass<T extends Constructor>(base: T, heap: Heap, checkpoint: (() =
     }
   };
   Object.defineProperty(Bound, 'name', { value: base.name });
-  if (checkpoint) {
+  if (hook) {
     for (
       let proto = base.prototype as object | null;
       proto && proto !== Object.prototype;
@@ -49,17 +54,17 @@ function bindClass<T extends Constructor>(base: T, heap: Heap, checkpoint: (() =
     ) {
       for (const key of Object.getOwnPropertyNames(proto)) {
         const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-        if (
-          key === 'constructor' ||
-          !descriptor ||
-          typeof descriptor.value !== 'function' ||
-          Object.hasOwn(Bound.prototype, key)
-        )
+        if (key === 'constructor' || !descriptor || Object.hasOwn(Bound.prototype, key)) continue;
+        if (key === 'value' && descriptor.get && descriptor.set) {
+          Object.defineProperty(Bound.prototype, key, valueAccessor(descriptor, hook));
           continue;
+        }
+        const methodOp = methodOpOf(base, key, descriptor.value);
+        if (typeof descriptor.value !== 'function' || !methodOp) continue;
         const method = descriptor.value as (...a: unknown[]) => unknown;
         Object.defineProperty(Bound.prototype, key, {
-          value(this: object, ...a: unknown[]) {
-            checkpoint();
+          value(this: { readonly id: number }, ...a: unknown[]) {
+            hook(methodOp, this, a);
             return method.apply(this, a);
           },
           writable: true,
@@ -71,14 +76,38 @@ function bindClass<T extends Constructor>(base: T, heap: Heap, checkpoint: (() =
   return Bound as unknown as T;
 }
 
+const READ: MethodOp = { op: StepOp.read, timeoutArg: -1 };
+const WRITE: MethodOp = { op: StepOp.write, timeoutArg: -1 };
+
+/** `.value` of a shared number: a plain read or write, each a runtime call. */
+function valueAccessor(descriptor: PropertyDescriptor, hook: MethodHook): PropertyDescriptor {
+  const get = descriptor.get as () => unknown;
+  const set = descriptor.set as (v: unknown) => void;
+  return {
+    get(this: { readonly id: number }) {
+      hook(READ, this, []);
+      return get.call(this);
+    },
+    set(this: { readonly id: number }, v: unknown) {
+      hook(WRITE, this, []);
+      set.call(this, v);
+    },
+    configurable: true,
+  };
+}
+
 /** Every global of the program model (DESIGN.md §2) for one thread. */
 export function programGlobals(
   env: ThreadEnv,
   params: Readonly<Record<string, ParamValue>>,
 ): Record<string, unknown> {
   const heap = env.heap;
-  const checkpoint = env.gil ? () => env.checkpoint() : null;
-  const bind = <T extends Constructor>(c: T) => bindClass(c, heap, checkpoint);
+  const hook: MethodHook | null =
+    env.gil || env.stepper
+      ? ({ op, timeoutArg }, self, args) =>
+          env.schedulePoint(op, self.id, timeoutArg < 0 ? undefined : (args[timeoutArg] as number))
+      : null;
+  const bind = <T extends Constructor>(c: T) => bindClass(c, heap, hook);
   return {
     Lock: bind(Lock),
     RLock: bind(RLock),

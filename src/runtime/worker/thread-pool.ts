@@ -2,6 +2,7 @@ import { Blocking, BlockOp, ObjectKind, Queue, WakeResult } from '../../sync';
 import { C, FutureState } from '../control';
 import { joinThread } from './threads';
 import type { ThreadEnv } from './thread-env';
+import { StepOp } from '../step/board';
 
 // A thread pool (Python's concurrent.futures.ThreadPoolExecutor) built from the program's own
 // kinds of parts: worker threads started on demand, a shared Queue of task texts, and future
@@ -81,7 +82,7 @@ export class ProgramFuture {
   }
 
   private wait(timeoutMs: number | undefined): Outcome {
-    this.env.checkpoint();
+    this.env.schedulePoint(StepOp.result, this.poolObject, timeoutMs);
     const i32 = this.env.control.i32;
     const word = this.word;
     if (this.state < FutureState.Done) {

@@ -1,6 +1,7 @@
 import { Blocking, BlockOp, ThreadField, ThreadStatus, WakeResult } from '../../sync';
 import { FutureState } from '../control';
 import type { ThreadEnv } from './thread-env';
+import { StepOp } from '../step/board';
 
 let created = 0;
 
@@ -27,6 +28,7 @@ export class ProgramThread {
     if (this.id >= 0)
       throw new Error(`${this.name} was already started: a thread can only be started once.`);
     const fn = this.env.exportNameOf(this.target, 'new Thread(target)');
+    this.env.schedulePoint(StepOp.spawn);
     this.id = this.env.spawn({
       fn,
       args: this.args,
@@ -38,8 +40,8 @@ export class ProgramThread {
 
   /** Waits for the thread to end (or `timeoutMs` to pass); returns whether it ended. */
   join(timeoutMs?: number): boolean {
-    this.env.checkpoint();
     if (this.id < 0) throw new Error(`${this.name} cannot be joined before it is started.`);
+    this.env.schedulePoint(StepOp.join, -1, timeoutMs, this.id);
     return joinThread(this.env, this.id, timeoutMs);
   }
 
@@ -145,11 +147,17 @@ export function runTimer(
 ): void {
   const i32 = env.control.i32;
   const word = env.control.futureWord(future);
+  if (env.stepper) {
+    // Step mode: the delay is a timed wait on the virtual clock that cancel() can end early.
+    const end = env.stepper.clockMs() + delayMs;
+    while (Atomics.load(i32, word) === FutureState.Pending && env.stepper.clockMs() < end)
+      env.stepper.park(-1, BlockOp.Wait, word, FutureState.Pending, end, StepOp.sleep);
+  }
   const deadline = performance.now() + delayMs;
   env.gil?.release();
   for (
     let left = delayMs;
-    left > 0 && Atomics.load(i32, word) === FutureState.Pending;
+    left > 0 && !env.stepper && Atomics.load(i32, word) === FutureState.Pending;
     left = deadline - performance.now()
   ) {
     Atomics.wait(i32, word, FutureState.Pending, left);

@@ -1,0 +1,239 @@
+import type { Heap } from '../../sync';
+import { BlockOp, ThreadField } from '../../sync';
+import { C, type Control } from '../control';
+import type { Ending } from '../build-report';
+import type { LiveLog } from '../live-log';
+import { descriptorOf } from '../spawn';
+import { describeCycle, describeStuck } from '../../trace/describe';
+import { cyclesOf, waitGraphOf, type WaitSnapshot } from '../../trace/wait-graph';
+import { verdictOf } from '../watchdog';
+import { Command, Row, StepBoard, ThreadState } from './board';
+import { Enabledness, type ThreadLook } from './enabledness';
+import type { StepView } from './types';
+
+/** What the run gives the driver: its shared memory and its stop signal. */
+export type StepHost = {
+  heap: Heap;
+  control: Control;
+  stopped: Promise<void>;
+  isStopped(): boolean;
+  /** Lends workers to threads registered but not started yet. */
+  lendMore(): void;
+};
+
+/**
+ * Chooses the next thread. `view` lists what may be stepped by hand (a sleeping thread, a timed
+ * wait as a time-out); `auto` is what an automatic scheduler may take: time-outs only when
+ * nothing else can move, the earliest first.
+ */
+export type Pick = (view: StepView, auto: StepView) => number | Promise<number>;
+
+export type DriverOptions = {
+  /** The run ends as `timeout` after this many steps. */
+  maxSteps?: number;
+  /** Wall time one step may take (a thread looping in plain JavaScript) before the run ends as `timeout`. */
+  stepLimitMs?: number;
+  /** Keeps the auto view before each step (for strategies that learn). */
+  recordViews?: boolean;
+};
+
+/**
+ * The step-mode controller. It runs where the run is driven (the page's main thread), so it
+ * never blocks: it waits with Atomics.waitAsync until every thread is parked, blocked or ended,
+ * computes enabledness, asks `pick`, grants that one thread, and waits again.
+ */
+export class StepDriver {
+  readonly board: StepBoard;
+  readonly schedule: number[] = [];
+  readonly views: StepView[] = [];
+  /** The view of the moment the run paused or ended, with every thread's pending op. */
+  lastView: StepView | null = null;
+  lastLooks: ThreadLook[] = [];
+  /** Why the run ended early: `pick` chose a thread that cannot move. */
+  refused: string | null = null;
+
+  constructor(
+    maxThreads: number,
+    private readonly pick: Pick,
+    private readonly options: DriverOptions = {},
+  ) {
+    this.board = StepBoard.create(maxThreads);
+  }
+
+  async drive(host: StepHost): Promise<{ ending: Ending; hang: LiveLog['hang'] }> {
+    const names = namesOf(host.heap, host.control);
+    const enabledness = new Enabledness(host.heap, this.board, names);
+    const end = (
+      outcome: Ending['outcome'],
+      extra: Partial<Ending> = {},
+      hang: LiveLog['hang'] = null,
+    ) => ({
+      ending: { outcome, gil: false, wallMs: this.board.clockMs, ...extra },
+      hang,
+    });
+    for (;;) {
+      const quiet = await this.quiescence(host);
+      if (quiet !== 'quiet') return end(quiet);
+      const count = threadCount(host.heap, host.control);
+      const looks = Array.from({ length: count }, (_, id) => enabledness.look(id));
+      this.lastLooks = looks;
+      const view = this.viewOf(looks, false);
+      this.lastView = view;
+      if (host.control.load(C.liveThreads) === 0 && host.control.pendingSpawns() === 0)
+        return end('ok');
+      if (!looks.some((t) => t.enabled)) return this.hung(host, looks, names, end);
+      if (this.options.maxSteps !== undefined && this.schedule.length >= this.options.maxSteps)
+        return end('timeout');
+      const auto = this.viewOf(looks, true);
+      if (this.options.recordViews) this.views.push(auto);
+      const chosen = await Promise.race([this.pick(view, auto), host.stopped.then(() => -1)]);
+      if (host.isStopped()) return end('stopped');
+      const look = looks[chosen];
+      if (!look?.enabled) {
+        this.refused = `Step ${this.schedule.length + 1}: ${refusal(chosen, look)}`;
+        return end('stopped');
+      }
+      const timesOut = look.timeoutAtMs !== undefined && look.status === 'blocked';
+      this.schedule.push(chosen);
+      this.board.grant(chosen, timesOut ? Command.timeOut : Command.go);
+    }
+  }
+
+  /** Waits until no thread is moving; 'stopped' or 'timeout' instead when that comes first. */
+  private async quiescence(host: StepHost): Promise<'quiet' | 'stopped' | 'timeout'> {
+    const i32 = this.board.i32;
+    const limitMs = this.options.stepLimitMs ?? 60_000;
+    const started = performance.now();
+    for (;;) {
+      const seen = Atomics.load(i32, this.board.signalIndex);
+      if (this.allParked(host)) return 'quiet';
+      if (host.isStopped()) return 'stopped';
+      host.lendMore();
+      const left = limitMs - (performance.now() - started);
+      if (left <= 0) return 'timeout';
+      const wait = Atomics.waitAsync(i32, this.board.signalIndex, seen, Math.min(left, 100));
+      if (wait.async) await Promise.race([wait.value, host.stopped]);
+    }
+  }
+
+  private allParked(host: StepHost): boolean {
+    const count = threadCount(host.heap, host.control);
+    for (let id = 0; id < count; id++) {
+      const state = this.board.get(id, Row.state);
+      if (state === ThreadState.unstarted || state === ThreadState.moving) return false;
+    }
+    return true;
+  }
+
+  private viewOf(looks: readonly ThreadLook[], auto: boolean): StepView {
+    let enabledAt = (t: ThreadLook) => t.enabled;
+    if (auto && !looks.some((t) => t.enabled && t.timeoutAtMs === undefined)) {
+      const first = Math.min(
+        ...looks.map((t) => (t.enabled ? (t.timeoutAtMs ?? Infinity) : Infinity)),
+      );
+      enabledAt = (t) => t.enabled && t.timeoutAtMs === first;
+    } else if (auto) enabledAt = (t) => t.enabled && t.timeoutAtMs === undefined;
+    return {
+      steps: this.schedule.length,
+      clockMs: this.board.clockMs,
+      schedule: [...this.schedule],
+      threads: looks.map(({ id, name, status, pending, blockedReason, ...t }) => ({
+        id,
+        name,
+        status,
+        enabled: enabledAt({ id, name, status, ...t }),
+        ...(pending && t.alive ? { pending } : {}),
+        ...(blockedReason && !t.enabled ? { blockedReason } : {}),
+      })),
+    };
+  }
+
+  /** No thread can move: a deadlock when the waits form a cycle, stuck otherwise. */
+  private hung(
+    host: StepHost,
+    looks: readonly ThreadLook[],
+    names: ReturnType<typeof namesOf>,
+    end: (
+      o: Ending['outcome'],
+      extra?: Partial<Ending>,
+      hang?: LiveLog['hang'],
+    ) => {
+      ending: Ending;
+      hang: LiveLog['hang'];
+    },
+  ) {
+    const heap = host.heap;
+    const holders = new Map<number, number[]>();
+    for (let id = 0; id < heap.objectCount; id++) {
+      const word = heap.ownerWordOf(id);
+      const owner = word === 0 ? -1 : Atomics.load(heap.i32, word) - 1;
+      if (owner >= 0) holders.set(id, [owner]);
+    }
+    const snapshot: WaitSnapshot = {
+      threads: looks.map((t) => ({
+        id: t.id,
+        alive: t.alive,
+        blockedOn: t.wait?.on ?? -1,
+        op: t.wait?.op ?? BlockOp.Acquire,
+        timed: false,
+      })),
+      holders,
+    };
+    const graph = waitGraphOf(snapshot);
+    const verdict = verdictOf(snapshot);
+    const threadNames = { thread: names.thread, object: names.object };
+    if (verdict?.kind === 'deadlock') {
+      const sentence = describeCycle(verdict.cycle, threadNames);
+      return end(
+        'deadlock',
+        { deadlock: verdict.cycle },
+        { graph, cycles: [verdict.cycle], sentence },
+      );
+    }
+    const waiting =
+      verdict?.kind === 'stuck' ? verdict.waiting : graph.edges.length > 0 ? graph.edges : [];
+    return end(
+      'stuck',
+      { stuck: waiting },
+      { graph, cycles: cyclesOf(graph), sentence: describeStuck(waiting, threadNames) },
+    );
+  }
+}
+
+function threadCount(heap: Heap, control: Control): number {
+  return Math.min(control.load(C.nextThread), heap.maxThreads);
+}
+
+/** Why `chosen` cannot be stepped now, in a sentence (null when it can). */
+export function refusal(chosen: number, look: ThreadLook | undefined): string {
+  if (!look) return `There is no thread ${chosen} in this run.`;
+  if (!look.alive) return `Thread ${chosen} (${look.name}) has ended; it cannot be stepped.`;
+  return `Thread ${chosen} (${look.name}) cannot move now: it ${look.blockedReason ?? 'is blocked'}.`;
+}
+
+/** Names with caches: a thread's descriptor and an object's name are decoded once per run. */
+function namesOf(heap: Heap, control: Control) {
+  const threads = new Map<number, string>();
+  const objects = new Map<number, string>();
+  return {
+    thread(id: number): string {
+      let name = threads.get(id);
+      if (name === undefined) {
+        name =
+          Atomics.load(heap.i32, heap.threadWord(id, ThreadField.status)) === 0
+            ? `thread ${id}`
+            : descriptorOf(control, id).name;
+        threads.set(id, name);
+      }
+      return name;
+    },
+    object(id: number): string {
+      let name = objects.get(id);
+      if (name === undefined) {
+        name = heap.objectInfo(id).name;
+        objects.set(id, name);
+      }
+      return name;
+    },
+  };
+}
