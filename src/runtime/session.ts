@@ -1,7 +1,16 @@
 import type { DemoDefinition } from '../demos/types';
-import type { ParamValue, RunReport, State } from './contract-types';
+import type {
+  ParamValue,
+  RunReport,
+  SearchOptions,
+  SearchProgress,
+  SearchResult,
+  State,
+} from './contract-types';
 import type { LiveLog } from './live-log';
 import { startRun, type ProgramRun } from './run-program';
+import { SearchJob } from './search/search-job';
+import { searchOptionsProblem } from './search/search-program';
 import type { WorkerPool } from './web-worker-pool';
 import { StepController } from './step/step-controller';
 import type { StepState } from './step/types';
@@ -37,6 +46,7 @@ export class Session {
   private lastLog: LiveLog | null = null;
   /** The open step-mode run (paused between steps, or ended and still answering stepState). */
   private stepRun: StepController | null = null;
+  private searching: SearchJob | null = null;
   /** Each demo's state as the learner left it, so switching demos never loses an edit. */
   private readonly visited = new Map<string, State>();
   private readonly listeners = new Set<() => void>();
@@ -179,7 +189,33 @@ export class Session {
     return run.report;
   }
 
+  /**
+   * Searches a state's interleavings for a failing one, without changing the session (see
+   * src/runtime/search). Stops whatever runs first; `stop()` ends the search.
+   */
+  async search(state: State, options: SearchOptions = {}): Promise<SearchResult> {
+    const problem = searchOptionsProblem(options);
+    if (problem) throw new Error(`search: ${problem}`);
+    if (!this.demo(state.demo)) throw new Error(`Unknown demo '${state.demo}'.`);
+    this.stop();
+    const job = new SearchJob(this.pool, this.programOf(state), options, () => this.emit());
+    this.searching = job;
+    this.emit();
+    try {
+      return await job.result;
+    } finally {
+      if (this.searching === job) this.searching = null;
+      this.emit();
+    }
+  }
+
+  /** The search in progress: runs and milliseconds so far; null when none runs. */
+  searchProgress(): SearchProgress | null {
+    return this.searching?.progress ?? null;
+  }
+
   stop(): void {
+    this.searching?.stop();
     this.run_?.stop();
     if (!this.stepRun?.report) this.stepRun?.close();
   }

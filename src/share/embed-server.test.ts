@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { RunReport, State } from '../runtime/contract-types';
+import type { RunReport, SearchResult, State } from '../runtime/contract-types';
 import { createEmbedServer, errorMessage, resultMessage } from './embed-protocol';
 import type { EmbedEvent, EmbedApi } from './embed-protocol';
 
@@ -7,6 +7,13 @@ const race: State = { v: 1, demo: 'race', params: { fix: true } };
 
 describe('createEmbedServer', () => {
   const report = { outcome: 'deadlock' } as RunReport;
+  const searched: SearchResult = {
+    found: false,
+    runs: 6,
+    ms: 40,
+    strategy: 'exhaustive',
+    complete: true,
+  };
   function setup(allowed = 'https://course.example') {
     const api = {
       load: vi.fn<EmbedApi['load']>(async () => undefined),
@@ -18,6 +25,8 @@ describe('createEmbedServer', () => {
       sweep: vi.fn<EmbedApi['sweep']>(async () => {
         throw new Error('the lab is busy');
       }),
+      search: vi.fn<EmbedApi['search']>(async () => searched),
+      searchProgress: vi.fn<EmbedApi['searchProgress']>(() => null),
     } satisfies EmbedApi;
     const posted: { reply: unknown; to: EmbedEvent }[] = [];
     const server = createEmbedServer({
@@ -45,6 +54,24 @@ describe('createEmbedServer', () => {
       origin: 'https://course.example',
       source: { name: 'host' },
     });
+  });
+
+  test('a search gets its checked options and replies with its result', async () => {
+    const { api, posted, send } = setup();
+    await send({
+      type: 'interleave:search',
+      id: 'S',
+      args: [race, { strategy: 'exhaustive', preemptions: 1 }],
+    });
+    await send({ type: 'interleave:search', id: 'T', args: [race, { preemptions: 9 }] });
+    await send({ type: 'interleave:searchProgress', id: 'P' });
+    expect(api.search).toHaveBeenCalledOnce();
+    expect(api.search).toHaveBeenCalledWith(race, { strategy: 'exhaustive', preemptions: 1 });
+    expect(posted.map((p) => p.reply)).toEqual([
+      resultMessage('S', searched),
+      errorMessage('T', 'search: "preemptions" must be an integer from 0 to 6.'),
+      resultMessage('P', null),
+    ]);
   });
 
   test('a method that throws replies with its message', async () => {

@@ -1,5 +1,13 @@
 import { runSweep } from '../lab/sweep';
-import type { RunReport, State, SweepOptions, SweepResult } from '../runtime/contract-types';
+import type {
+  RunReport,
+  SearchOptions,
+  SearchProgress,
+  SearchResult,
+  State,
+  SweepOptions,
+  SweepResult,
+} from '../runtime/contract-types';
 import type { DemoSummary, Session } from '../runtime/session';
 import type { StepState } from '../runtime/step/types';
 
@@ -16,6 +24,8 @@ export type InterleaveApi = {
   lastReport(): RunReport | null;
   demos(): DemoSummary[];
   sweep(state: State, options: SweepOptions): Promise<SweepResult>;
+  search(state: State, options?: SearchOptions): Promise<SearchResult>;
+  searchProgress(): SearchProgress | null;
 };
 
 export function createInterleaveApi(session: Session): InterleaveApi {
@@ -32,6 +42,8 @@ export function createInterleaveApi(session: Session): InterleaveApi {
     state: () => session.state(),
     lastReport: () => session.lastReport(),
     demos: () => session.demos(),
+    search: (state, options) => session.search(state, options),
+    searchProgress: () => session.searchProgress(),
     sweep: (state, options) =>
       runSweep(state, options, {
         run: (s) => session.runState(s),

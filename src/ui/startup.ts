@@ -3,6 +3,7 @@ import type { Session } from '../runtime/session';
 import { lookupBy } from './demo-lookup';
 import { draftDiffers, loadDraft, saveDraft } from '../share/draft-store';
 import { createEmbedServer, reportEvent } from '../share/embed-protocol';
+import { searchProgressEvent } from '../share/search-args';
 import {
   parseFlags,
   shareUrl,
@@ -101,12 +102,18 @@ export function serveApi(session: Session, api: InterleaveApi): void {
   });
   if (framed) {
     let reported = session.lastReport();
+    let progressed = '';
     session.subscribe(() => {
       const report = session.lastReport();
       if (report && report !== reported) {
         reported = report;
         window.parent.postMessage(reportEvent(report), '*');
       }
+      const progress = session.searchProgress();
+      const seen = JSON.stringify(progress);
+      if (progress && seen !== progressed)
+        window.parent.postMessage(searchProgressEvent(progress), '*');
+      progressed = seen;
     });
   }
 }
