@@ -93,6 +93,44 @@ describe('searchProgram', () => {
     expect(timed.ms).toBe(100);
   });
 
+  it('gives shrinking at least a second past the budget, and at most five', async () => {
+    // Every model run costs 400 ms on this clock. T0 always dies at its last step, so the first run
+    // fails, and shrinking has many long schedules to try.
+    const dies: ModelProgram = {
+      threads: [
+        [
+          ...Array.from({ length: 10 }, () => ({ op: 'local' as const })),
+          { op: 'fail', message: 'boom' },
+        ],
+        Array.from({ length: 10 }, () => ({ op: 'local' as const })),
+      ],
+    };
+    for (const [maxMs, shrinkMs] of [
+      [100, 1_000],
+      [60_000, 5_000],
+    ] as const) {
+      let clock = 0;
+      const model = createModelEngine(dies);
+      let foundAt = -1;
+      const slow: SearchEngine = {
+        run: async (s) => {
+          clock += 400;
+          const run = await model.run(s);
+          if (foundAt < 0 && run.report.outcome !== 'ok') foundAt = clock;
+          return run;
+        },
+      };
+      const result = await searchProgram(
+        slow,
+        { strategy: 'random', maxMs },
+        { now: () => clock, seed: 2 },
+      );
+      expect(result.found).toBe(true);
+      expect(result.ms - foundAt).toBeGreaterThanOrEqual(shrinkMs);
+      expect(result.ms - foundAt).toBeLessThan(shrinkMs + 400);
+    }
+  });
+
   it('reports progress after every run, then the best failing schedule while it shrinks', async () => {
     const progress: SearchProgress[] = [];
     const result = await searchProgram(

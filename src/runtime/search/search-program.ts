@@ -14,6 +14,12 @@ export type { SearchEngine } from './strategy';
 
 export const searchDefaults = { maxRuns: 1000, maxMs: 10_000, depth: maxPctDepth } as const;
 
+/**
+ * Shrinking shares the search's time budget, but a failure found late still gets `minShrinkMs`, and
+ * none gets more than `maxShrinkMs`: a long schedule replays slowly, and the learner is waiting.
+ */
+export const shrinkTime = { minShrinkMs: 1_000, maxShrinkMs: 5_000 } as const;
+
 /** The biggest preemption bound accepted: past it the space explodes for any program worth a UI. */
 export const maxPreemptionBound = 6;
 
@@ -132,8 +138,14 @@ export async function searchProgram(
         });
       report(run);
       // Shrinking stops on cancel with the best run so far: every candidate kept was replayed.
+      const found = ms();
+      const until = Math.min(
+        Math.max(maxMs, found + shrinkTime.minShrinkMs),
+        found + shrinkTime.maxShrinkMs,
+      );
+      const expired = () => ms() >= until;
       const shrunk = await unlessAborted(
-        shrinkRun(run, replayOn(engine), { signal, onSmaller: report }),
+        shrinkRun(run, replayOn(engine), { signal, expired, onSmaller: report }),
         signal,
       );
       const best = shrunk ?? run;

@@ -133,12 +133,15 @@ describe('shrinking', () => {
     expect(follower.followed()).toBe(true);
   });
 
-  it('returns its input when no edit reproduces, and spends no more replays than allowed', async () => {
+  it('returns its input when no edit reproduces, and spends no more replays or time than allowed', async () => {
     const input = await runOf(lostUpdateModel(2, 2), [0, 1, 0, 1, 0, 1, 0, 1]);
     let replays = 0;
     const never = async () => (replays++, null);
     expect(await shrinkRun(input, never, { maxReplays: 5 })).toBe(input);
     expect(replays).toBe(5);
+    replays = 0;
+    expect(await shrinkRun(input, never, { expired: () => replays >= 3 })).toBe(input);
+    expect(replays).toBe(3);
     const controller = new AbortController();
     controller.abort();
     const engine = createModelEngine(lostUpdateModel(2, 2));

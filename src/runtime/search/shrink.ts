@@ -12,6 +12,8 @@ export type ShrinkOptions = {
   /** Replays the shrinker may spend; it returns the best schedule found so far when they run out. */
   maxReplays?: number;
   signal?: AbortSignal;
+  /** True once shrinking has had its time: it then returns the best schedule found so far. */
+  expired?: () => boolean;
   /** Called with each smaller failing run as it is found. */
   onSmaller?: (run: StepRunResult) => void;
 };
@@ -96,7 +98,8 @@ export async function shrinkRun(
     options.onSmaller?.(run);
     return 'simpler';
   };
-  const spent = () => budget <= 0 || options.signal?.aborted === true;
+  const spent = () =>
+    budget <= 0 || options.signal?.aborted === true || options.expired?.() === true;
 
   // Fewer preemptions. When no edit removes one outright, take a sideways step (an equally costly
   // schedule not seen before): moving a preempted thread's step forward often lines up a switch
