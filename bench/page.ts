@@ -5,6 +5,7 @@ import { createSession } from './harness';
 import { longTaskFigures } from './long-tasks';
 import { primitiveFigures } from './primitive-figures';
 import { runtimeFigures } from './runtime-figures';
+import { searchFigures } from './search-figures';
 import { speedupFigures } from './speedup-figures';
 import { timelineFigures } from './timeline-figures';
 
@@ -27,6 +28,7 @@ window.runBenchmarks = async (only?: string) => {
   const session = createSession();
   Object.assign(figures, await runtimeFigures(session, wanted));
   Object.assign(figures, await speedupFigures(session, wanted));
+  Object.assign(figures, await searchFigures(session, wanted));
   Object.assign(figures, await longTaskFigures(session, wanted));
   Object.assign(figures, await timelineFigures(wanted));
   progress('done');
