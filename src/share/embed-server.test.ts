@@ -7,6 +7,7 @@ const race: State = { v: 1, demo: 'race', params: { fix: true } };
 
 describe('createEmbedServer', () => {
   const report = { outcome: 'deadlock' } as RunReport;
+  const stepped = { steps: 1, clockMs: 0, schedule: [0], threads: [] };
   function setup(allowed = 'https://course.example') {
     const api = {
       load: vi.fn<EmbedApi['load']>(async () => undefined),
@@ -18,6 +19,9 @@ describe('createEmbedServer', () => {
       sweep: vi.fn<EmbedApi['sweep']>(async () => {
         throw new Error('the lab is busy');
       }),
+      step: vi.fn<EmbedApi['step']>(async () => stepped),
+      back: vi.fn<EmbedApi['back']>(async () => stepped),
+      stepState: vi.fn<EmbedApi['stepState']>(() => null),
     } satisfies EmbedApi;
     const posted: { reply: unknown; to: EmbedEvent }[] = [];
     const server = createEmbedServer({
@@ -45,6 +49,17 @@ describe('createEmbedServer', () => {
       origin: 'https://course.example',
       source: { name: 'host' },
     });
+  });
+
+  test('step passes its thread through', async () => {
+    const { api, posted, send } = setup();
+    await send({ type: 'interleave:step', id: 1, args: [3] });
+    await send({ type: 'interleave:step', id: 2 });
+    expect(api.step.mock.calls).toEqual([[3], []]);
+    expect(posted.map((p) => p.reply)).toEqual([
+      resultMessage(1, stepped),
+      resultMessage(2, stepped),
+    ]);
   });
 
   test('a method that throws replies with its message', async () => {
