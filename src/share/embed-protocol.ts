@@ -9,6 +9,7 @@ import type {
   SweepResult,
 } from '../runtime/contract-types';
 import type { DemoSummary } from '../runtime/session';
+import type { StepState } from '../runtime/step/types';
 import { readVersion, upgrade } from './migrations';
 import { searchOptionsArg } from './search-args';
 import { isParamKey, isParamValue, isRecord, readState } from './state-fields';
@@ -25,6 +26,9 @@ export const EMBED_METHODS = [
   'lastReport',
   'demos',
   'sweep',
+  'step',
+  'back',
+  'stepState',
   'search',
   'searchProgress',
 ] as const;
@@ -43,6 +47,9 @@ export type EmbedApi = {
   lastReport(): RunReport | null | Promise<RunReport | null>;
   demos(): DemoSummary[] | Promise<DemoSummary[]>;
   sweep(state: State, options: SweepOptions): Promise<SweepResult>;
+  step(thread?: number): Promise<StepState>;
+  back(): Promise<StepState>;
+  stepState(): StepState | null | Promise<StepState | null>;
   search(state: State, options: SearchOptions): Promise<SearchResult>;
   searchProgress(): SearchProgress | null | Promise<SearchProgress | null>;
 };
@@ -50,8 +57,13 @@ export type EmbedApi = {
 /** A request's method with its arguments, checked. */
 export type EmbedCall =
   | { method: 'load'; args: [State] }
-  | { method: 'run' | 'stop' | 'state' | 'lastReport' | 'demos' | 'searchProgress'; args: [] }
+  | {
+      method:
+        'run' | 'stop' | 'state' | 'lastReport' | 'demos' | 'back' | 'stepState' | 'searchProgress';
+      args: [];
+    }
   | { method: 'sweep'; args: [State, SweepOptions] }
+  | { method: 'step'; args: [] | [number] }
   | { method: 'search'; args: [State, SearchOptions] };
 
 export type RequestId = string | number;
@@ -143,6 +155,14 @@ function callOf(method: EmbedMethod, args: unknown[]): EmbedCall | string {
       if (typeof state === 'string') return state;
       const options = searchOptionsArg(args[1] ?? {});
       return typeof options === 'string' ? options : { method, args: [state, options] };
+    }
+    case 'step': {
+      if (args.length > 1) return `expects at most 1 argument (a thread id), got ${args.length}.`;
+      const [thread] = args;
+      if (thread === undefined) return { method, args: [] };
+      return Number.isInteger(thread) && (thread as number) >= 0
+        ? { method, args: [thread as number] }
+        : `the thread must be a thread id (a whole number ≥ 0), got ${JSON.stringify(thread)?.slice(0, 40)}.`;
     }
     default:
       return args.length === 0 ? { method, args: [] } : `expects no arguments, got ${args.length}.`;
@@ -278,6 +298,8 @@ function invoke(api: EmbedApi, call: EmbedCall): unknown {
       return api.load(...call.args);
     case 'sweep':
       return api.sweep(...call.args);
+    case 'step':
+      return api.step(...call.args);
     case 'search':
       return api.search(...call.args);
     default:

@@ -14,6 +14,7 @@ describe('createEmbedServer', () => {
     strategy: 'exhaustive',
     complete: true,
   };
+  const stepped = { steps: 1, clockMs: 0, schedule: [0], threads: [] };
   function setup(allowed = 'https://course.example') {
     const api = {
       load: vi.fn<EmbedApi['load']>(async () => undefined),
@@ -27,6 +28,9 @@ describe('createEmbedServer', () => {
       }),
       search: vi.fn<EmbedApi['search']>(async () => searched),
       searchProgress: vi.fn<EmbedApi['searchProgress']>(() => null),
+      step: vi.fn<EmbedApi['step']>(async () => stepped),
+      back: vi.fn<EmbedApi['back']>(async () => stepped),
+      stepState: vi.fn<EmbedApi['stepState']>(() => null),
     } satisfies EmbedApi;
     const posted: { reply: unknown; to: EmbedEvent }[] = [];
     const server = createEmbedServer({
@@ -71,6 +75,17 @@ describe('createEmbedServer', () => {
       resultMessage('S', searched),
       errorMessage('T', 'search: "preemptions" must be an integer from 0 to 6.'),
       resultMessage('P', null),
+    ]);
+  });
+
+  test('step passes its thread through', async () => {
+    const { api, posted, send } = setup();
+    await send({ type: 'interleave:step', id: 1, args: [3] });
+    await send({ type: 'interleave:step', id: 2 });
+    expect(api.step.mock.calls).toEqual([[3], []]);
+    expect(posted.map((p) => p.reply)).toEqual([
+      resultMessage(1, stepped),
+      resultMessage(2, stepped),
     ]);
   });
 

@@ -93,7 +93,9 @@ export class StepDriver {
         this.refused = `Step ${this.schedule.length + 1}: ${refusal(chosen, look)}`;
         return end('stopped');
       }
-      const timesOut = look.timeoutAtMs !== undefined && look.status === 'blocked';
+      // A blocked thread enabled only by time ends its wait as a time-out (a sleep ends by itself).
+      const timesOut =
+        look.timeoutAtMs !== undefined && this.board.get(chosen, Row.state) === ThreadState.blocked;
       this.schedule.push(chosen);
       this.board.grant(chosen, timesOut ? Command.timeOut : Command.go);
     }
