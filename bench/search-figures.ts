@@ -5,7 +5,7 @@ import type { Session } from '../src/runtime/session';
 import { measure, median, round, type Figure, type Figures } from './figure';
 
 /**
- * Two threads of 20 steps each (start, 4 × acquire / read / write / release, add, end), correct,
+ * Two threads of 20 steps each (start, 4 × acquire / read / write / release, 2 adds, end), correct,
  * so the search never stops early: every run of the budget is one whole 40-step run.
  */
 const FORTY_STEPS = `
@@ -19,6 +19,7 @@ export function thread(id) {
     counter.value = counter.value + 1;
     lock.release();
   }
+  done.add(1);
   done.add(1);
 }
 export function check() {
