@@ -4,11 +4,12 @@ import { preemptionsOf } from './choices';
 import { followSchedule, replayOn } from './follow';
 import { signatureOf } from './outcome';
 import { createRandomWalk } from './random-walk';
-import { shrinkRun } from './shrink';
+import { futileDropsToGiveUp, shrinkRun } from './shrink';
 import {
   createModelEngine,
   lockCycleModel,
   lostUpdateModel,
+  type ModelOp,
   type ModelProgram,
 } from './testing/model-engine';
 
@@ -131,6 +132,24 @@ describe('shrinking', () => {
     expect(run.report.outcome).toBe('deadlock');
     expect(run.schedule).toEqual([0, 1]);
     expect(follower.followed()).toBe(true);
+  });
+
+  it('stops dropping steps after a run of drops that did not help', async () => {
+    // T0 always dies: the plain run fails with no preemption, and every run takes 21 steps.
+    const dies: ModelProgram = {
+      threads: [
+        [
+          ...Array.from({ length: 10 }, (): ModelOp => ({ op: 'local' })),
+          { op: 'fail', message: 'boom' },
+        ],
+        Array.from({ length: 10 }, (): ModelOp => ({ op: 'local' })),
+      ],
+    };
+    const input = await runOf(dies, []);
+    expect(preemptions(input)).toBe(0);
+    const engine = createModelEngine(dies);
+    expect(await shrinkRun(input, replayOn(engine))).toBe(input);
+    expect(engine.runs).toBe(futileDropsToGiveUp);
   });
 
   it('returns its input when no edit reproduces, and spends no more replays or time than allowed', async () => {

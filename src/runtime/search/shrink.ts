@@ -20,6 +20,13 @@ export type ShrinkOptions = {
 
 export const defaultShrinkReplays = 80;
 
+/**
+ * Dropping steps helps only where a run's length can change (a spin loop, an early deadlock); in a
+ * program whose every run takes the same steps, no drop ever helps. After this many drops in a row
+ * that did not, the shrinker stops trying.
+ */
+export const futileDropsToGiveUp = 16;
+
 /** Shrinking order: fewer preemptions first, then fewer steps. */
 const costOf = (run: StepRunResult) => ({
   preemptions: preemptionsOf(run.schedule, run.views),
@@ -123,11 +130,13 @@ export async function shrinkRun(
   }
 
   // Fewer steps: drop chunks of the schedule, halving their size, while a drop still fails the same way.
-  for (let moved = true; moved && !spent();) {
+  let futile = 0;
+  for (let moved = true; moved && !spent() && futile < futileDropsToGiveUp;) {
     moved = false;
     for (const edit of stepEdits(best.schedule)) {
       if ((await tryEdit(edit)) === 'simpler') moved = true;
-      if (moved || spent()) break;
+      futile = moved ? 0 : futile + 1;
+      if (moved || spent() || futile >= futileDropsToGiveUp) break;
     }
   }
   return best;
