@@ -6,6 +6,7 @@ import { longTaskFigures } from './long-tasks';
 import { primitiveFigures } from './primitive-figures';
 import { runtimeFigures } from './runtime-figures';
 import { speedupFigures } from './speedup-figures';
+import { stepFigures } from './step-figures';
 import { timelineFigures } from './timeline-figures';
 
 declare global {
@@ -28,6 +29,7 @@ window.runBenchmarks = async (only?: string) => {
   Object.assign(figures, await runtimeFigures(session, wanted));
   Object.assign(figures, await speedupFigures(session, wanted));
   Object.assign(figures, await longTaskFigures(session, wanted));
+  Object.assign(figures, await stepFigures(wanted));
   Object.assign(figures, await timelineFigures(wanted));
   progress('done');
   return figures;

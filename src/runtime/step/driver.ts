@@ -22,11 +22,11 @@ export type StepHost = {
 };
 
 /**
- * Chooses the next thread. `view` lists what may be stepped by hand (a sleeping thread, a timed
- * wait as a time-out); `auto` is what an automatic scheduler may take: time-outs only when
- * nothing else can move, the earliest first.
+ * Chooses the next thread. `auto` is what an automatic scheduler may take: time-outs only when
+ * nothing else can move, the earliest first. `manual()` lists what may be stepped by hand (also
+ * a sleeping thread, a timed wait as a time-out); it is built only when asked for.
  */
-export type Pick = (view: StepView, auto: StepView) => number | Promise<number>;
+export type Pick = (auto: StepView, manual: () => StepView) => number | Promise<number>;
 
 export type DriverOptions = {
   /** The run ends as `timeout` after this many steps. */
@@ -46,8 +46,6 @@ export class StepDriver {
   readonly board: StepBoard;
   readonly schedule: number[] = [];
   readonly views: StepView[] = [];
-  /** The view of the moment the run paused or ended, with every thread's pending op. */
-  lastView: StepView | null = null;
   lastLooks: ThreadLook[] = [];
   /** Why the run ended early: `pick` chose a thread that cannot move. */
   refused: string | null = null;
@@ -77,8 +75,6 @@ export class StepDriver {
       const count = threadCount(host.heap, host.control);
       const looks = Array.from({ length: count }, (_, id) => enabledness.look(id));
       this.lastLooks = looks;
-      const view = this.viewOf(looks, false);
-      this.lastView = view;
       if (host.control.load(C.liveThreads) === 0 && host.control.pendingSpawns() === 0)
         return end('ok');
       if (!looks.some((t) => t.enabled)) return this.hung(host, looks, names, end);
@@ -86,7 +82,10 @@ export class StepDriver {
         return end('timeout');
       const auto = this.viewOf(looks, true);
       if (this.options.recordViews) this.views.push(auto);
-      const chosen = await Promise.race([this.pick(view, auto), host.stopped.then(() => -1)]);
+      let chosen = this.pick(auto, () => this.viewOf(looks, false));
+      // An automatic pick is synchronous: the loop then only yields while threads move.
+      if (typeof chosen !== 'number')
+        chosen = await Promise.race([chosen, host.stopped.then(() => -1)]);
       if (host.isStopped()) return end('stopped');
       const look = looks[chosen];
       if (!look?.enabled) {
@@ -101,6 +100,11 @@ export class StepDriver {
     }
   }
 
+  /** The view of the moment the run paused or ended, with every thread's pending op. */
+  get lastView(): StepView {
+    return this.viewOf(this.lastLooks, false);
+  }
+
   /** Waits until no thread is moving; 'stopped' or 'timeout' instead when that comes first. */
   private async quiescence(host: StepHost): Promise<'quiet' | 'stopped' | 'timeout'> {
     const i32 = this.board.i32;
@@ -111,6 +115,9 @@ export class StepDriver {
       if (this.allParked(host)) return 'quiet';
       if (host.isStopped()) return 'stopped';
       host.lendMore();
+      // Most steps are a few microseconds of the thread's code: catching its park by spinning
+      // briefly saves the event loop's turn that Atomics.waitAsync's promise costs.
+      if (spinFor(i32, this.board.signalIndex, seen, SPIN_MS)) continue;
       const left = limitMs - (performance.now() - started);
       if (left <= 0) return 'timeout';
       const wait = Atomics.waitAsync(i32, this.board.signalIndex, seen, Math.min(left, 100));
@@ -200,6 +207,18 @@ export class StepDriver {
       { graph, cycles: cyclesOf(graph), sentence: describeStuck(waiting, threadNames) },
     );
   }
+}
+
+/** How long the controller spins on the signal word before it waits asynchronously. */
+const SPIN_MS = 0.05;
+
+/** Spins (on the page: never blocks) until `i32[index] !== seen` or `ms` pass; true if it changed. */
+function spinFor(i32: Int32Array, index: number, seen: number, ms: number): boolean {
+  const until = performance.now() + ms;
+  do {
+    if (Atomics.load(i32, index) !== seen) return true;
+  } while (performance.now() < until);
+  return false;
 }
 
 function threadCount(heap: Heap, control: Control): number {

@@ -44,7 +44,7 @@ export async function runStepped(
   scheduler: Scheduler,
   { recordViews, ...limits }: RunSteppedOptions = {},
 ): Promise<StepRunResult> {
-  const { driver, report } = startStepped(pool, options, (_view, auto) => scheduler(auto), {
+  const { driver, report } = startStepped(pool, options, (auto) => scheduler(auto), {
     ...limits,
     recordViews: recordViews === true,
   });
