@@ -82,10 +82,19 @@ export class StepDriver {
         return end('timeout');
       const auto = this.viewOf(looks, true);
       if (this.options.recordViews) this.views.push(auto);
-      let chosen = this.pick(auto, () => this.viewOf(looks, false));
-      // An automatic pick is synchronous: the loop then only yields while threads move.
-      if (typeof chosen !== 'number')
-        chosen = await Promise.race([chosen, host.stopped.then(() => -1)]);
+      let chosen: number;
+      try {
+        const picked = this.pick(auto, () => this.viewOf(looks, false));
+        // An automatic pick is synchronous: the loop then only yields while threads move.
+        chosen =
+          typeof picked === 'number'
+            ? picked
+            : await Promise.race([picked, host.stopped.then(() => -1)]);
+      } catch (error) {
+        // A scheduler that throws ends the run cleanly (its workers are returned or replaced).
+        this.refused = `Step ${this.schedule.length + 1}: the scheduler failed: ${String(error)}`;
+        return end('stopped');
+      }
       if (host.isStopped()) return end('stopped');
       const look = looks[chosen];
       if (!look?.enabled) {
