@@ -77,7 +77,14 @@ export class StepDriver {
       this.lastLooks = looks;
       if (host.control.load(C.liveThreads) === 0 && host.control.pendingSpawns() === 0)
         return end('ok');
-      if (!looks.some((t) => t.enabled)) return this.hung(host, looks, names, end);
+      if (!looks.some((t) => t.enabled)) {
+        // A thread waiting for the learner's input is not stuck: wait for the line.
+        if (looks.some((t) => t.wait?.op === BlockOp.Input)) {
+          if (await this.inputArrives(host)) continue;
+          return end('stopped');
+        }
+        return this.hung(host, looks, names, end);
+      }
       if (this.options.maxSteps !== undefined && this.schedule.length >= this.options.maxSteps)
         return end('timeout');
       const auto = this.viewOf(looks, true);
@@ -112,6 +119,18 @@ export class StepDriver {
   /** The view of the moment the run paused or ended, with every thread's pending op. */
   get lastView(): StepView {
     return this.viewOf(this.lastLooks, false);
+  }
+
+  /** Waits until the page answers input() (true), or the run is stopped (false). */
+  private async inputArrives(host: StepHost): Promise<boolean> {
+    const word = host.control.word(C.inputSeq);
+    const seen = Atomics.load(host.control.i32, word);
+    while (Atomics.load(host.control.i32, word) === seen) {
+      if (host.isStopped()) return false;
+      const wait = Atomics.waitAsync(host.control.i32, word, seen, 1000);
+      if (wait.async) await Promise.race([wait.value, host.stopped]);
+    }
+    return true;
   }
 
   /** Waits until no thread is moving; 'stopped' or 'timeout' instead when that comes first. */
