@@ -1,6 +1,6 @@
 // Step mode's figures: how fast the controller hands the single "moving" token from thread to
 // thread, against the cheapest hand-off two workers can do (a raw Atomics ping-pong).
-import { StepController } from '../src/runtime/step/step-controller';
+import { runStepped, seededScheduler, StepController, type Scheduler } from '../src/runtime/step';
 import { WorkerPool } from '../src/runtime/web-worker-pool';
 import { measure, median, reported, round, type Figure, type Figures } from './figure';
 import { expectOutcome } from './harness';
@@ -18,18 +18,26 @@ export function thread(id) {
 }
 `;
 
-/** Steps per second of one seeded step run, timed from the paused start to the report. */
+/**
+ * Steps per second of one seeded step run as a search runs it (runStepped, no source lines),
+ * timed from the first step's choice to the last: the stepping, not the run's set-up.
+ */
 async function stepsPerSecond(pool: WorkerPool, iterations: number, seed: number): Promise<number> {
-  const run = await StepController.open(
+  const seeded = seededScheduler(seed);
+  let firstMs = 0;
+  let lastMs = 0;
+  const timed: Scheduler = (view) => {
+    lastMs = performance.now();
+    if (firstMs === 0) firstMs = lastMs;
+    return seeded(view);
+  };
+  const { report, schedule } = await runStepped(
     pool,
     { source: COUNTER_LOOP(iterations), params: {} },
-    [],
-    seed,
+    timed,
   );
-  const start = performance.now();
-  const report = expectOutcome(await run.runToEnd(), 'ok');
-  const ms = performance.now() - start;
-  return (report.schedule?.length ?? 0) / (ms / 1000);
+  expectOutcome(report, 'ok');
+  return (schedule.length - 1) / ((lastMs - firstMs) / 1000);
 }
 
 /**

@@ -35,6 +35,11 @@ export type DriverOptions = {
   stepLimitMs?: number;
   /** Keeps the auto view before each step (for strategies that learn). */
   recordViews?: boolean;
+  /**
+   * Whether pending ops carry their source line (default true). Reading it costs a stack trace
+   * per step, most of a step's time: a search that never shows its views turns it off.
+   */
+  lines?: boolean;
 };
 
 /**
@@ -56,6 +61,7 @@ export class StepDriver {
     private readonly options: DriverOptions = {},
   ) {
     this.board = StepBoard.create(maxThreads);
+    this.board.lines = options.lines !== false;
   }
 
   async drive(host: StepHost): Promise<{ ending: Ending; hang: LiveLog['hang'] }> {
@@ -69,7 +75,14 @@ export class StepDriver {
       ending: { outcome, gil: false, wallMs: this.board.clockMs, ...extra },
       hang,
     });
+    let sliceStart = performance.now();
     for (;;) {
+      // Steps caught by spinning never leave the current task: hand the page its event loop
+      // back every few milliseconds, so a long run is no long task.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        sliceStart = performance.now();
+      }
       const quiet = await this.quiescence(host);
       if (quiet !== 'quiet') return end(quiet);
       const count = threadCount(host.heap, host.control);
@@ -237,8 +250,25 @@ export class StepDriver {
   }
 }
 
-/** How long the controller spins on the signal word before it waits asynchronously. */
+/**
+ * How long the controller spins on the signal word before it waits asynchronously: short steps
+ * end within it, and a resolved waitAsync costs a turn of the event loop (tens of µs).
+ */
 const SPIN_MS = 0.05;
+/** The longest stretch of steps the controller runs without yielding to the page's event loop. */
+const SLICE_MS = 8;
+
+let taskChannel: MessageChannel | null = null;
+
+/** Resolves in a new task (a message to ourselves: no timer clamping), after pending events. */
+function nextTask(): Promise<void> {
+  taskChannel ??= new MessageChannel();
+  const channel = taskChannel;
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 
 /** Spins (on the page: never blocks) until `i32[index] !== seen` or `ms` pass; true if it changed. */
 function spinFor(i32: Int32Array, index: number, seen: number, ms: number): boolean {

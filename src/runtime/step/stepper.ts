@@ -95,7 +95,7 @@ export class Stepper {
   /** The learner's line of the call being made: the first stack frame in the program module. */
   private line(): number {
     const url = this.moduleUrl();
-    if (url === '') return 0;
+    if (url === '' || !this.board.lines) return 0;
     // The program's frame is a few frames up (wrapper, hook, schedulePoint, point): a short
     // stack is much cheaper to capture at every step.
     const limit = V8Error.stackTraceLimit;
