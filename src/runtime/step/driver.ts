@@ -1,12 +1,9 @@
 import type { Heap } from '../../sync';
-import { BlockOp, ThreadField } from '../../sync';
+import { BlockOp } from '../../sync';
 import { C, type Control } from '../control';
 import type { Ending } from '../build-report';
 import type { LiveLog } from '../live-log';
-import { descriptorOf } from '../spawn';
-import { describeCycle, describeStuck } from '../../trace/describe';
-import { cyclesOf, waitGraphOf, type WaitSnapshot } from '../../trace/wait-graph';
-import { verdictOf } from '../watchdog';
+import { hangOf, namesOf } from './hang';
 import { Command, Row, StepBoard, ThreadState } from './board';
 import { Enabledness, type ThreadLook } from './enabledness';
 import type { StepView } from './types';
@@ -96,7 +93,8 @@ export class StepDriver {
           if (await this.inputArrives(host)) continue;
           return end('stopped');
         }
-        return this.hung(host, looks, names, end);
+        const { outcome, extra, hang } = hangOf(host.heap, looks, names);
+        return end(outcome, extra, hang);
       }
       if (this.options.maxSteps !== undefined && this.schedule.length >= this.options.maxSteps)
         return end('timeout');
@@ -197,57 +195,6 @@ export class StepDriver {
       })),
     };
   }
-
-  /** No thread can move: a deadlock when the waits form a cycle, stuck otherwise. */
-  private hung(
-    host: StepHost,
-    looks: readonly ThreadLook[],
-    names: ReturnType<typeof namesOf>,
-    end: (
-      o: Ending['outcome'],
-      extra?: Partial<Ending>,
-      hang?: LiveLog['hang'],
-    ) => {
-      ending: Ending;
-      hang: LiveLog['hang'];
-    },
-  ) {
-    const heap = host.heap;
-    const holders = new Map<number, number[]>();
-    for (let id = 0; id < heap.objectCount; id++) {
-      const word = heap.ownerWordOf(id);
-      const owner = word === 0 ? -1 : Atomics.load(heap.i32, word) - 1;
-      if (owner >= 0) holders.set(id, [owner]);
-    }
-    const snapshot: WaitSnapshot = {
-      threads: looks.map((t) => ({
-        id: t.id,
-        alive: t.alive,
-        blockedOn: t.wait?.on ?? -1,
-        op: t.wait?.op ?? BlockOp.Acquire,
-        timed: false,
-      })),
-      holders,
-    };
-    const graph = waitGraphOf(snapshot);
-    const verdict = verdictOf(snapshot);
-    const threadNames = { thread: names.thread, object: names.object };
-    if (verdict?.kind === 'deadlock') {
-      const sentence = describeCycle(verdict.cycle, threadNames);
-      return end(
-        'deadlock',
-        { deadlock: verdict.cycle },
-        { graph, cycles: [verdict.cycle], sentence },
-      );
-    }
-    const waiting =
-      verdict?.kind === 'stuck' ? verdict.waiting : graph.edges.length > 0 ? graph.edges : [];
-    return end(
-      'stuck',
-      { stuck: waiting },
-      { graph, cycles: cyclesOf(graph), sentence: describeStuck(waiting, threadNames) },
-    );
-  }
 }
 
 /**
@@ -288,31 +235,4 @@ export function refusal(chosen: number, look: ThreadLook | undefined): string {
   if (!look) return `There is no thread ${chosen} in this run.`;
   if (!look.alive) return `Thread ${chosen} (${look.name}) has ended; it cannot be stepped.`;
   return `Thread ${chosen} (${look.name}) cannot move now: it ${look.blockedReason ?? 'is blocked'}.`;
-}
-
-/** Names with caches: a thread's descriptor and an object's name are decoded once per run. */
-function namesOf(heap: Heap, control: Control) {
-  const threads = new Map<number, string>();
-  const objects = new Map<number, string>();
-  return {
-    thread(id: number): string {
-      let name = threads.get(id);
-      if (name === undefined) {
-        name =
-          Atomics.load(heap.i32, heap.threadWord(id, ThreadField.status)) === 0
-            ? `thread ${id}`
-            : descriptorOf(control, id).name;
-        threads.set(id, name);
-      }
-      return name;
-    },
-    object(id: number): string {
-      let name = objects.get(id);
-      if (name === undefined) {
-        name = heap.objectInfo(id).name;
-        objects.set(id, name);
-      }
-      return name;
-    },
-  };
 }
