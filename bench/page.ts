@@ -7,6 +7,7 @@ import { primitiveFigures } from './primitive-figures';
 import { runtimeFigures } from './runtime-figures';
 import { searchFigures } from './search-figures';
 import { speedupFigures } from './speedup-figures';
+import { stepFigures } from './step-figures';
 import { timelineFigures } from './timeline-figures';
 
 declare global {
@@ -30,6 +31,7 @@ window.runBenchmarks = async (only?: string) => {
   Object.assign(figures, await speedupFigures(session, wanted));
   Object.assign(figures, await searchFigures(session, wanted));
   Object.assign(figures, await longTaskFigures(session, wanted));
+  Object.assign(figures, await stepFigures(wanted));
   Object.assign(figures, await timelineFigures(wanted));
   progress('done');
   return figures;

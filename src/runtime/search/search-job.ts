@@ -29,11 +29,10 @@ export function steppedEngine(
       const { run, driver, report } = startStepped(
         pool,
         program,
-        (_view, auto) => scheduler(auto),
-        {
-          ...searchRunLimits,
-          recordViews: true,
-        },
+        (auto) => scheduler(auto),
+        // The strategies and the shrinker read the views; nobody reads their source lines, and
+        // each costs a stack trace per step.
+        { ...searchRunLimits, recordViews: true, lines: false },
       );
       const stop = () => run.stop();
       signal.addEventListener('abort', stop, { once: true });

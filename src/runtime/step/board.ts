@@ -6,6 +6,7 @@ import { BlockOp } from '../../sync';
 // Header (words)
 // | word | name   | meaning                                                              |
 // | 0    | signal | bumped (and notified) by a thread each time it parks, blocks or ends |
+// | 1    | lines  | 1: threads publish the source line of each pending op (a stack read)  |
 // | 2–3  | clock  | the virtual clock, float64 ms (f64 index 1)                          |
 // Thread rows: ROW_WORDS words each, from word HEADER_WORDS
 // | word | name      | meaning                                                          |
@@ -26,6 +27,7 @@ import { BlockOp } from '../../sync';
 const HEADER_WORDS = 16;
 const ROW_WORDS = 16;
 const SIGNAL = 0;
+const LINES = 1;
 const CLOCK_F64 = 1;
 
 export const Row = {
@@ -158,6 +160,15 @@ export class StepBoard {
   }
 
   readonly signalIndex = SIGNAL;
+
+  /** Whether threads read their source line at each point: a learner needs it, a search does not. */
+  get lines(): boolean {
+    return Atomics.load(this.i32, LINES) === 1;
+  }
+
+  set lines(on: boolean) {
+    Atomics.store(this.i32, LINES, on ? 1 : 0);
+  }
 
   /** Tells the controller that this thread's row changed (parked, blocked, ended). */
   signal(): void {

@@ -1,12 +1,9 @@
 import type { Heap } from '../../sync';
-import { BlockOp, ThreadField } from '../../sync';
+import { BlockOp } from '../../sync';
 import { C, type Control } from '../control';
 import type { Ending } from '../build-report';
 import type { LiveLog } from '../live-log';
-import { descriptorOf } from '../spawn';
-import { describeCycle, describeStuck } from '../../trace/describe';
-import { cyclesOf, waitGraphOf, type WaitSnapshot } from '../../trace/wait-graph';
-import { verdictOf } from '../watchdog';
+import { hangOf, namesOf } from './hang';
 import { Command, Row, StepBoard, ThreadState } from './board';
 import { Enabledness, type ThreadLook } from './enabledness';
 import type { StepView } from './types';
@@ -22,11 +19,11 @@ export type StepHost = {
 };
 
 /**
- * Chooses the next thread. `view` lists what may be stepped by hand (a sleeping thread, a timed
- * wait as a time-out); `auto` is what an automatic scheduler may take: time-outs only when
- * nothing else can move, the earliest first.
+ * Chooses the next thread. `auto` is what an automatic scheduler may take: time-outs only when
+ * nothing else can move, the earliest first. `manual()` lists what may be stepped by hand (also
+ * a sleeping thread, a timed wait as a time-out); it is built only when asked for.
  */
-export type Pick = (view: StepView, auto: StepView) => number | Promise<number>;
+export type Pick = (auto: StepView, manual: () => StepView) => number | Promise<number>;
 
 export type DriverOptions = {
   /** The run ends as `timeout` after this many steps. */
@@ -35,6 +32,11 @@ export type DriverOptions = {
   stepLimitMs?: number;
   /** Keeps the auto view before each step (for strategies that learn). */
   recordViews?: boolean;
+  /**
+   * Whether pending ops carry their source line (default true). Reading it costs a stack trace
+   * per step, most of a step's time: a search that never shows its views turns it off.
+   */
+  lines?: boolean;
 };
 
 /**
@@ -46,8 +48,6 @@ export class StepDriver {
   readonly board: StepBoard;
   readonly schedule: number[] = [];
   readonly views: StepView[] = [];
-  /** The view of the moment the run paused or ended, with every thread's pending op. */
-  lastView: StepView | null = null;
   lastLooks: ThreadLook[] = [];
   /** Why the run ended early: `pick` chose a thread that cannot move. */
   refused: string | null = null;
@@ -58,6 +58,7 @@ export class StepDriver {
     private readonly options: DriverOptions = {},
   ) {
     this.board = StepBoard.create(maxThreads);
+    this.board.lines = options.lines !== false;
   }
 
   async drive(host: StepHost): Promise<{ ending: Ending; hang: LiveLog['hang'] }> {
@@ -71,22 +72,47 @@ export class StepDriver {
       ending: { outcome, gil: false, wallMs: this.board.clockMs, ...extra },
       hang,
     });
+    let sliceStart = performance.now();
     for (;;) {
+      // Steps caught by spinning never leave the current task: hand the page its event loop
+      // back every few milliseconds, so a long run is no long task.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        sliceStart = performance.now();
+      }
       const quiet = await this.quiescence(host);
       if (quiet !== 'quiet') return end(quiet);
       const count = threadCount(host.heap, host.control);
       const looks = Array.from({ length: count }, (_, id) => enabledness.look(id));
       this.lastLooks = looks;
-      const view = this.viewOf(looks, false);
-      this.lastView = view;
       if (host.control.load(C.liveThreads) === 0 && host.control.pendingSpawns() === 0)
         return end('ok');
-      if (!looks.some((t) => t.enabled)) return this.hung(host, looks, names, end);
+      if (!looks.some((t) => t.enabled)) {
+        // A thread waiting for the learner's input is not stuck: wait for the line.
+        if (looks.some((t) => t.wait?.op === BlockOp.Input)) {
+          if (await this.inputArrives(host)) continue;
+          return end('stopped');
+        }
+        const { outcome, extra, hang } = hangOf(host.heap, looks, names);
+        return end(outcome, extra, hang);
+      }
       if (this.options.maxSteps !== undefined && this.schedule.length >= this.options.maxSteps)
         return end('timeout');
       const auto = this.viewOf(looks, true);
       if (this.options.recordViews) this.views.push(auto);
-      const chosen = await Promise.race([this.pick(view, auto), host.stopped.then(() => -1)]);
+      let chosen: number;
+      try {
+        const picked = this.pick(auto, () => this.viewOf(looks, false));
+        // An automatic pick is synchronous: the loop then only yields while threads move.
+        chosen =
+          typeof picked === 'number'
+            ? picked
+            : await Promise.race([picked, host.stopped.then(() => -1)]);
+      } catch (error) {
+        // A scheduler that throws ends the run cleanly (its workers are returned or replaced).
+        this.refused = `Step ${this.schedule.length + 1}: the scheduler failed: ${String(error)}`;
+        return end('stopped');
+      }
       if (host.isStopped()) return end('stopped');
       const look = looks[chosen];
       if (!look?.enabled) {
@@ -101,6 +127,23 @@ export class StepDriver {
     }
   }
 
+  /** The view of the moment the run paused or ended, with every thread's pending op. */
+  get lastView(): StepView {
+    return this.viewOf(this.lastLooks, false);
+  }
+
+  /** Waits until the page answers input() (true), or the run is stopped (false). */
+  private async inputArrives(host: StepHost): Promise<boolean> {
+    const word = host.control.word(C.inputSeq);
+    const seen = Atomics.load(host.control.i32, word);
+    while (Atomics.load(host.control.i32, word) === seen) {
+      if (host.isStopped()) return false;
+      const wait = Atomics.waitAsync(host.control.i32, word, seen, 1000);
+      if (wait.async) await Promise.race([wait.value, host.stopped]);
+    }
+    return true;
+  }
+
   /** Waits until no thread is moving; 'stopped' or 'timeout' instead when that comes first. */
   private async quiescence(host: StepHost): Promise<'quiet' | 'stopped' | 'timeout'> {
     const i32 = this.board.i32;
@@ -111,6 +154,9 @@ export class StepDriver {
       if (this.allParked(host)) return 'quiet';
       if (host.isStopped()) return 'stopped';
       host.lendMore();
+      // Most steps are a few microseconds of the thread's code: catching its park by spinning
+      // briefly saves the event loop's turn that Atomics.waitAsync's promise costs.
+      if (spinFor(i32, this.board.signalIndex, seen, SPIN_MS)) continue;
       const left = limitMs - (performance.now() - started);
       if (left <= 0) return 'timeout';
       const wait = Atomics.waitAsync(i32, this.board.signalIndex, seen, Math.min(left, 100));
@@ -149,57 +195,35 @@ export class StepDriver {
       })),
     };
   }
+}
 
-  /** No thread can move: a deadlock when the waits form a cycle, stuck otherwise. */
-  private hung(
-    host: StepHost,
-    looks: readonly ThreadLook[],
-    names: ReturnType<typeof namesOf>,
-    end: (
-      o: Ending['outcome'],
-      extra?: Partial<Ending>,
-      hang?: LiveLog['hang'],
-    ) => {
-      ending: Ending;
-      hang: LiveLog['hang'];
-    },
-  ) {
-    const heap = host.heap;
-    const holders = new Map<number, number[]>();
-    for (let id = 0; id < heap.objectCount; id++) {
-      const word = heap.ownerWordOf(id);
-      const owner = word === 0 ? -1 : Atomics.load(heap.i32, word) - 1;
-      if (owner >= 0) holders.set(id, [owner]);
-    }
-    const snapshot: WaitSnapshot = {
-      threads: looks.map((t) => ({
-        id: t.id,
-        alive: t.alive,
-        blockedOn: t.wait?.on ?? -1,
-        op: t.wait?.op ?? BlockOp.Acquire,
-        timed: false,
-      })),
-      holders,
-    };
-    const graph = waitGraphOf(snapshot);
-    const verdict = verdictOf(snapshot);
-    const threadNames = { thread: names.thread, object: names.object };
-    if (verdict?.kind === 'deadlock') {
-      const sentence = describeCycle(verdict.cycle, threadNames);
-      return end(
-        'deadlock',
-        { deadlock: verdict.cycle },
-        { graph, cycles: [verdict.cycle], sentence },
-      );
-    }
-    const waiting =
-      verdict?.kind === 'stuck' ? verdict.waiting : graph.edges.length > 0 ? graph.edges : [];
-    return end(
-      'stuck',
-      { stuck: waiting },
-      { graph, cycles: cyclesOf(graph), sentence: describeStuck(waiting, threadNames) },
-    );
-  }
+/**
+ * How long the controller spins on the signal word before it waits asynchronously: short steps
+ * end within it, and a resolved waitAsync costs a turn of the event loop (tens of µs).
+ */
+const SPIN_MS = 0.05;
+/** The longest stretch of steps the controller runs without yielding to the page's event loop. */
+const SLICE_MS = 8;
+
+let taskChannel: MessageChannel | null = null;
+
+/** Resolves in a new task (a message to ourselves: no timer clamping), after pending events. */
+function nextTask(): Promise<void> {
+  taskChannel ??= new MessageChannel();
+  const channel = taskChannel;
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Spins (on the page: never blocks) until `i32[index] !== seen` or `ms` pass; true if it changed. */
+function spinFor(i32: Int32Array, index: number, seen: number, ms: number): boolean {
+  const until = performance.now() + ms;
+  do {
+    if (Atomics.load(i32, index) !== seen) return true;
+  } while (performance.now() < until);
+  return false;
 }
 
 function threadCount(heap: Heap, control: Control): number {
@@ -211,31 +235,4 @@ export function refusal(chosen: number, look: ThreadLook | undefined): string {
   if (!look) return `There is no thread ${chosen} in this run.`;
   if (!look.alive) return `Thread ${chosen} (${look.name}) has ended; it cannot be stepped.`;
   return `Thread ${chosen} (${look.name}) cannot move now: it ${look.blockedReason ?? 'is blocked'}.`;
-}
-
-/** Names with caches: a thread's descriptor and an object's name are decoded once per run. */
-function namesOf(heap: Heap, control: Control) {
-  const threads = new Map<number, string>();
-  const objects = new Map<number, string>();
-  return {
-    thread(id: number): string {
-      let name = threads.get(id);
-      if (name === undefined) {
-        name =
-          Atomics.load(heap.i32, heap.threadWord(id, ThreadField.status)) === 0
-            ? `thread ${id}`
-            : descriptorOf(control, id).name;
-        threads.set(id, name);
-      }
-      return name;
-    },
-    object(id: number): string {
-      let name = objects.get(id);
-      if (name === undefined) {
-        name = heap.objectInfo(id).name;
-        objects.set(id, name);
-      }
-      return name;
-    },
-  };
 }

@@ -42,7 +42,7 @@ async function steppedRun(seed: number) {
   const control = new Control(heap);
   const inside = heap.allocate(12, 4, 'inside').offset >> 2;
   const scheduler = seededScheduler(seed);
-  const driver = new StepDriver(8, (_view, auto) => scheduler(auto));
+  const driver = new StepDriver(8, (auto) => scheduler(auto));
   const ids = Array.from({ length: THREADS }, (_, k) =>
     registerThread(heap, control, {
       fn: 'thread',

@@ -7,9 +7,11 @@ import type { Scheduler, StepRunResult } from './types';
 
 export type SteppedOptions = Omit<RunOptions, 'step'>;
 
-export type RunSteppedOptions = Omit<DriverOptions, 'recordViews'> & {
+export type RunSteppedOptions = Omit<DriverOptions, 'recordViews' | 'lines'> & {
   /** Keep the view before each step in the result (strategies that learn). */
   recordViews?: boolean;
+  /** Pending ops carry source lines (default: only when views are recorded). */
+  lines?: boolean;
   /**
    * Reuse the pool's warm workers between runs (a search runs thousands). Today every run takes
    * workers from the pool and gives back the ones whose threads ended; the flag is accepted so
@@ -42,11 +44,12 @@ export async function runStepped(
   pool: WorkerPool,
   options: SteppedOptions,
   scheduler: Scheduler,
-  { recordViews, ...limits }: RunSteppedOptions = {},
+  { recordViews, lines, ...limits }: RunSteppedOptions = {},
 ): Promise<StepRunResult> {
-  const { driver, report } = startStepped(pool, options, (_view, auto) => scheduler(auto), {
+  const { driver, report } = startStepped(pool, options, (auto) => scheduler(auto), {
     ...limits,
     recordViews: recordViews === true,
+    lines: lines ?? recordViews === true,
   });
   const done = await report;
   if (driver.refused) throw new Error(driver.refused);

@@ -1,5 +1,4 @@
 import type { BlockOp } from '../../sync';
-import { positionIn } from '../program-source';
 import type { StepBoard } from './board';
 import { Command, Row, StepOp, ThreadState, stepOpOfBlock } from './board';
 
@@ -96,7 +95,20 @@ export class Stepper {
   /** The learner's line of the call being made: the first stack frame in the program module. */
   private line(): number {
     const url = this.moduleUrl();
-    if (url === '') return 0;
-    return positionIn(new Error().stack, url)?.line ?? 0;
+    if (url === '' || !this.board.lines) return 0;
+    // The program's frame is a few frames up (wrapper, hook, schedulePoint, point): a short
+    // stack is much cheaper to capture at every step.
+    const limit = V8Error.stackTraceLimit;
+    V8Error.stackTraceLimit = STACK_FRAMES;
+    const stack = new Error().stack ?? '';
+    V8Error.stackTraceLimit = limit;
+    const at = stack.indexOf(url);
+    if (at < 0) return 0;
+    const position = /^:(\d+):/.exec(stack.slice(at + url.length, at + url.length + 12));
+    return position ? Number(position[1]) : 0;
   }
 }
+
+const STACK_FRAMES = 12;
+/** V8's (Chromium's, Node's) Error has a settable stack depth the standard type does not declare. */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit: number };

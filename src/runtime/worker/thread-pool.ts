@@ -1,4 +1,4 @@
-import { Blocking, BlockOp, ObjectKind, Queue, WakeResult } from '../../sync';
+import { Blocking, BlockOp, nowMs, ObjectKind, Queue, WakeResult } from '../../sync';
 import { C, FutureState } from '../control';
 import { joinThread } from './threads';
 import type { ThreadEnv } from './thread-env';
@@ -177,7 +177,7 @@ export function* asCompleted(
   const pending = new Set(futures);
   const i32 = env.control.i32;
   const word = env.control.word(C.completions);
-  const deadline = timeoutMs === undefined ? Infinity : performance.now() + timeoutMs;
+  const deadline = timeoutMs === undefined ? Infinity : nowMs() + timeoutMs;
   while (pending.size > 0) {
     const seen = Atomics.load(i32, word);
     const ready = [...pending].filter((f) => f.done());
@@ -186,7 +186,7 @@ export function* asCompleted(
       yield f;
     }
     if (ready.length > 0 || pending.size === 0) continue;
-    const left = deadline - performance.now();
+    const left = deadline - nowMs();
     if (left <= 0) throw new TimeoutError(`${pending.size} futures did not complete in time.`);
     const first = pending.values().next().value as ProgramFuture;
     const blocking = new Blocking(
