@@ -1,4 +1,4 @@
-import type { StepRunResult } from '../step/types';
+import type { StepRunResult } from '../step';
 import { createExhaustive } from './exhaustive';
 import { createPct } from './pct';
 import { createRandomWalk } from './random-walk';

@@ -1,4 +1,4 @@
-import type { StepView } from '../step/types';
+import type { StepView } from '../step';
 
 /**
  * The threads a search strategy chooses among. A thread that can run now ('ready') always comes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepRunResult } from '../step/types';
+import type { StepRunResult } from '../step';
 import { preemptionsOf } from './choices';
 import { createExhaustive, optionsOf } from './exhaustive';
 import type { Strategy } from './strategy';

@@ -1,4 +1,4 @@
-import type { Scheduler, StepRunResult, StepView } from '../step/types';
+import type { Scheduler, StepRunResult, StepView } from '../step';
 import { choicesOf, isPreemption, lastThreadOf, steadyChoiceOf } from './choices';
 import type { Strategy } from './strategy';
 

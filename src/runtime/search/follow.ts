@@ -1,4 +1,4 @@
-import type { Scheduler, StepRunResult } from '../step/types';
+import type { Scheduler, StepRunResult } from '../step';
 import { steadyChoiceOf } from './choices';
 import type { SearchEngine } from './strategy';
 

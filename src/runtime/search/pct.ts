@@ -1,4 +1,4 @@
-import type { Scheduler, StepRunResult } from '../step/types';
+import type { Scheduler, StepRunResult } from '../step';
 import { seededRandom } from '../worker/kernel';
 import { choicesOf } from './choices';
 import type { Strategy } from './strategy';

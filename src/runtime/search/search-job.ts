@@ -1,5 +1,5 @@
 import type { ParamValue, SearchOptions, SearchProgress, SearchResult } from '../contract-types';
-import { startStepped, type SteppedOptions } from '../step/run-stepped';
+import { startStepped, type SteppedOptions } from '../step';
 import type { WorkerPool } from '../web-worker-pool';
 import { searchProgram } from './search-program';
 import type { SearchEngine } from './strategy';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchOptions, SearchProgress } from '../contract-types';
-import type { StepRunResult } from '../step/types';
+import type { StepRunResult } from '../step';
 import { preemptionsOf } from './choices';
 import { replayOn } from './follow';
 import { searchOptionsProblem, searchProgram } from './search-program';

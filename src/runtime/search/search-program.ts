@@ -1,5 +1,5 @@
 import type { SearchOptions, SearchProgress, SearchResult } from '../contract-types';
-import type { StepRunResult } from '../step/types';
+import type { StepRunResult } from '../step';
 import { createAuto } from './auto';
 import { preemptionsOf } from './choices';
 import { defaultPreemptionBound, createExhaustive } from './exhaustive';

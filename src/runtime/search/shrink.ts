@@ -1,4 +1,4 @@
-import type { StepRunResult } from '../step/types';
+import type { StepRunResult } from '../step';
 import { isPreemption, preemptionsOf } from './choices';
 import { signatureOf } from './outcome';
 

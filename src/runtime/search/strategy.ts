@@ -1,4 +1,4 @@
-import type { Scheduler, StepRunResult } from '../step/types';
+import type { Scheduler, StepRunResult } from '../step';
 
 /** What the search needs of step mode: one whole run under a scheduler, on reused workers. */
 export type SearchEngine = { run(scheduler: Scheduler): Promise<StepRunResult> };

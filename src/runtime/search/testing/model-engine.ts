@@ -1,5 +1,5 @@
 import type { DeadlockEdge, Outcome, RunReport, ThreadReport } from '../../contract-types';
-import type { Scheduler, StepRunResult, StepThread, StepView } from '../../step/types';
+import type { Scheduler, StepRunResult, StepThread, StepView } from '../../step';
 import type { SearchEngine } from '../strategy';
 
 /**

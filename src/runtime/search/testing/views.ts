@@ -1,4 +1,4 @@
-import type { StepThread, StepView } from '../../step/types';
+import type { StepThread, StepView } from '../../step';
 
 type Spec = Pick<StepThread, 'status'> & Partial<Omit<StepThread, 'status'>>;
 
