@@ -1,11 +1,13 @@
 // The bench page (bench.html): `window.runBenchmarks()` measures every in-browser figure of
-// docs/budgets.md and resolves with them. bench/run.mjs drives it in headless Chromium.
+// DESIGN.md §4 and resolves with them. bench/run.mjs drives it in headless Chromium.
 import { progress, type Figures } from './figure';
 import { createSession } from './harness';
 import { longTaskFigures } from './long-tasks';
 import { primitiveFigures } from './primitive-figures';
 import { runtimeFigures } from './runtime-figures';
+import { searchFigures } from './search-figures';
 import { speedupFigures } from './speedup-figures';
+import { stepFigures } from './step-figures';
 import { tickFigures } from './tick-figures';
 import { timelineFigures } from './timeline-figures';
 
@@ -28,9 +30,11 @@ window.runBenchmarks = async (only?: string) => {
   const session = createSession();
   Object.assign(figures, await runtimeFigures(session, wanted));
   Object.assign(figures, await speedupFigures(session, wanted));
+  Object.assign(figures, await searchFigures(session, wanted));
   Object.assign(figures, await longTaskFigures(session, wanted));
-  Object.assign(figures, await timelineFigures(wanted));
+  Object.assign(figures, await stepFigures(wanted));
   Object.assign(figures, await tickFigures(wanted));
+  Object.assign(figures, await timelineFigures(wanted));
   progress('done');
   return figures;
 };

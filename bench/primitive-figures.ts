@@ -84,7 +84,7 @@ function quartiles(samples: readonly number[]): [number, number] {
 }
 
 /** Two workers and the shared objects of every two-worker benchmark. */
-class Pair {
+export class Pair {
   readonly heap = Heap.create({ maxThreads: 4, maxObjects: 32 });
   readonly control = new Int32Array(new SharedArrayBuffer(PairControl.words * 4));
   readonly workers: [Worker, Worker] = [pairWorker(0), pairWorker(1)];

@@ -150,3 +150,29 @@ test('without isolation a link carrying its own code shows it with the open link
     await plain.close();
   }
 });
+
+test('a host page replays a schedule in step mode over postMessage', async ({ page, app }) => {
+  const host = await openHost(page, `${app.url}/?embed=1${hashOf({ v: 1, demo: 'scratch' })}`);
+  try {
+    await embeddedApp(page);
+    const stepped: State = { ...deadlock, mode: 'step' };
+    await call(page, { type: 'interleave:load', id: 1, args: [stepped] }, 1);
+    const first = await call(page, { type: 'interleave:run', id: 2 }, 2);
+    const schedule = (first.result as { schedule: number[] }).schedule;
+    expect(schedule.length).toBeGreaterThan(2);
+    // Open at the end of the schedule minus two steps, then take them one by one.
+    const opened = { ...stepped, schedule: schedule.slice(0, -2) };
+    await call(page, { type: 'interleave:load', id: 3, args: [opened] }, 3);
+    const paused = await call(page, { type: 'interleave:stepState', id: 4 }, 4);
+    expect(paused.result).toMatchObject({ steps: schedule.length - 2 });
+    await call(page, { type: 'interleave:step', id: 5, args: [schedule.at(-2)] }, 5);
+    const last = await call(page, { type: 'interleave:step', id: 6, args: [schedule.at(-1)] }, 6);
+    expect(last.result).toMatchObject({ steps: schedule.length, schedule, report: first.result });
+    const refused = await call(page, { type: 'interleave:step', id: 7, args: [0] }, 7);
+    expect(refused.error).toMatch(/ended/);
+    const back = await call(page, { type: 'interleave:back', id: 8 }, 8);
+    expect(back.result).toMatchObject({ steps: schedule.length - 1 });
+  } finally {
+    await host.close();
+  }
+});

@@ -64,3 +64,35 @@ export type SweepResult = {
   series: { label: string; params: Record<string, ParamValue>; points: SweepPoint[] }[];
   amdahl?: { serialFraction: number };
 };
+
+export type SearchStrategyName = 'pct' | 'random' | 'exhaustive';
+
+export type SearchOptions = {
+  strategy?: SearchStrategyName;
+  /** PCT's bug depth d (1–3): d − 1 priority change points per run. */
+  depth?: number;
+  /** The exhaustive strategy's bound on preemptions per schedule. */
+  preemptions?: number;
+  maxRuns?: number;
+  maxMs?: number;
+};
+
+export type SearchResult = {
+  found: boolean;
+  runs: number;
+  ms: number;
+  strategy: string;
+  /** Exhaustive only: every schedule within the preemption bound ran. */
+  complete?: boolean;
+  /** The shrunk failing schedule (every step of its replay). */
+  schedule?: number[];
+  /** The report of replaying `schedule`. */
+  report?: RunReport;
+};
+
+/** While a search runs; `best` appears once a failure is found and shrinks as shrinking goes on. */
+export type SearchProgress = {
+  runs: number;
+  ms: number;
+  best?: { steps: number; preemptions: number };
+};

@@ -14,6 +14,8 @@ export type RunConfig = {
   workItersPerMs: number;
   /** Bit set of traced EventKinds. */
   traceMask: number;
+  /** Step mode: the run's step board (src/runtime/step/board.ts); absent in parallel mode. */
+  step?: SharedArrayBuffer;
 };
 
 /** What every thread records about itself: how the UI and the report name it. */

@@ -15,6 +15,7 @@ import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
 import type { PrepareResult } from './worker/worker-api';
+import type { StepDriver } from './step/driver';
 
 export type RunOptions = {
   source: string;
@@ -28,6 +29,8 @@ export type RunOptions = {
    * needs (thread start and end, output), so a sweep times the program, not the tracing.
    */
   trace?: 'full' | 'timing';
+  /** Step mode: the driver that grants steps (src/runtime/step); absent for a parallel run. */
+  step?: StepDriver;
 };
 
 /** A run in progress: its live log for the UI, its report when it ends, and its controls. */
@@ -110,7 +113,8 @@ class RunLifecycle {
     this.rings = TraceRings.create(MAX_THREADS, options.traceCapacity ?? 8192);
     this.drain = new HeapDrain(this.heap, this.control, this.rings);
     this.stopped = new Promise((resolve) => (this.requestStop = resolve));
-    this.gil = options.params.gil === true;
+    // One thread moves at a time in step mode: the GIL would change nothing.
+    this.gil = options.params.gil === true && !options.step;
   }
 
   stop(): void {
@@ -178,10 +182,13 @@ class RunLifecycle {
     this.control.store(ControlWord.runState, RunState.Running);
     this.serve(first, config);
     for (const w of this.borrow(initial.length - 1)) this.serve(w, config);
-    const ending = await this.watch(config);
+    const ending = this.options.step
+      ? await this.driveSteps(this.options.step, config)
+      : await this.watch(config);
 
     this.phase = 'ending';
-    if (ending.deadlock || ending.stuck) this.publish({ hang: this.hangOf(ending) });
+    if (!this.options.step && (ending.deadlock || ending.stuck))
+      this.publish({ hang: this.hangOf(ending) });
     this.control.store(ControlWord.runState, RunState.Ending);
     Atomics.notify(this.control.i32, this.control.word(ControlWord.spawnTail));
     this.retireAll();
@@ -213,10 +220,27 @@ class RunLifecycle {
         return { ...this.ending('deadlock', nowMs), deadlock: verdict.cycle };
       if (verdict?.kind === 'stuck')
         return { ...this.ending('stuck', nowMs), stuck: verdict.waiting };
-      // Threads started by the program (Thread, pools) need workers: lend more on demand.
-      const wanted = Math.min(this.aliveThreads(), MAX_THREADS) - this.lent.size;
-      for (const w of this.borrow(wanted)) this.serve(w, config);
+      this.lendMore(config);
     }
+  }
+
+  /** Step mode: the driver grants every step and decides how the run ends. */
+  private async driveSteps(driver: StepDriver, config: RunConfig): Promise<Ending> {
+    const driven = await driver.drive({
+      heap: this.heap,
+      control: this.control,
+      stopped: this.stopped,
+      isStopped: () => this.stopRequested || this.failure !== null,
+      lendMore: () => this.lendMore(config),
+    });
+    this.publish(driven.hang ? { hang: driven.hang } : {});
+    return this.failure ? this.programError(this.failure, driven.ending.wallMs) : driven.ending;
+  }
+
+  /** Threads started by the program (Thread, pools) need workers: lend more on demand. */
+  private lendMore(config: RunConfig): void {
+    const wanted = Math.min(this.aliveThreads(), MAX_THREADS) - this.lent.size;
+    for (const w of this.borrow(wanted)) this.serve(w, config);
   }
 
   private async configure(): Promise<RunConfig> {
@@ -230,6 +254,7 @@ class RunLifecycle {
       seed: typeof params.seed === 'number' ? params.seed : 1,
       startEpochMs: this.startEpochMs,
       workItersPerMs: await this.pool.workItersPerMs(),
+      ...(this.options.step ? { step: this.options.step.board.buffer } : {}),
       traceMask:
         this.options.trace === 'timing'
           ? TIMING_EVENTS

@@ -1,8 +1,9 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { RunReport } from './contract-types';
+import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
 import { LiveLog } from './live-log';
-import type { Runner } from './runner';
-import { RUNNER_CRASHED, type RunnerHostApi } from './runner-protocol';
+import type { Runner, SearchRun, StepRun } from './runner';
+import { RUNNER_CRASHED, type RunnerHostApi, type StepInfo } from './runner-protocol';
+import type { StepState } from './step/types';
 import type { ProgramRun, RunOptions } from './run-program';
 
 /** A connected runner frame: the port its host API answers on, and how to remove the frame. */
@@ -74,6 +75,39 @@ export class RunnerClient implements Runner {
     };
   }
 
+  async openStep(options: RunOptions, schedule: readonly number[], seed: number): Promise<StepRun> {
+    const runId = ++this.nextRunId;
+    const { api } = await this.connected();
+    const opened = await api.openStep(runId, options, [...schedule], seed);
+    return new RemoteStepRun(api, runId, opened);
+  }
+
+  search(options: RunOptions, search: SearchOptions, onProgress: () => void): SearchRun {
+    const runId = ++this.nextRunId;
+    let progress: SearchProgress = { runs: 0, ms: 0 };
+    const connection = this.connected();
+    const result: Promise<SearchResult> = connection.then(({ api }) =>
+      api.search(
+        runId,
+        options,
+        search,
+        proxy({
+          progress: (p: SearchProgress) => {
+            progress = p;
+            onProgress();
+          },
+        }),
+      ),
+    );
+    return {
+      result,
+      get progress() {
+        return structuredClone(progress);
+      },
+      stop: () => void connection.then(({ api }) => api.stopSearch(runId)).catch(() => undefined),
+    };
+  }
+
   private connected(): Promise<Connection> {
     this.connection ??= this.connect().then((frame) => ({
       frame,
@@ -133,4 +167,42 @@ function failedReport(options: RunOptions, log: LiveLog, message: string): RunRe
     },
     output: log.output,
   };
+}
+
+/** The page's mirror of a step run open in the runner frame: its last state, kept after each call. */
+class RemoteStepRun implements StepRun {
+  readonly log = new LiveLog();
+
+  constructor(
+    private readonly api: Remote<RunnerHostApi>,
+    private readonly runId: number,
+    private info: StepInfo,
+  ) {}
+
+  state(): StepState {
+    return structuredClone(this.info.state);
+  }
+
+  get report(): RunReport | null {
+    return this.info.report;
+  }
+
+  get schedule(): number[] {
+    return [...this.info.schedule];
+  }
+
+  async step(thread?: number): Promise<StepState> {
+    this.info = await this.api.step(this.runId, thread);
+    return this.state();
+  }
+
+  async runToEnd(): Promise<RunReport> {
+    this.info = await this.api.runToEnd(this.runId);
+    if (!this.info.report) throw new Error('The step run did not end.');
+    return this.info.report;
+  }
+
+  close(): void {
+    void this.api.closeStep(this.runId).catch(() => undefined);
+  }
 }

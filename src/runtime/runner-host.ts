@@ -4,7 +4,11 @@ import {
   OUT_OF_MEMORY,
   type RunListener,
   type RunnerHostApi,
+  type StepInfo,
 } from './runner-protocol';
+import type { SearchOptions, SearchProgress } from './contract-types';
+import { SearchJob } from './search/search-job';
+import { StepController } from './step/step-controller';
 import { startRun, type ProgramRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
 
@@ -20,6 +24,18 @@ type MemoryMeasure = () => Promise<{ bytes: number }>;
  */
 export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null): RunnerHostApi {
   const runs = new Map<number, ProgramRun>();
+  const steps = new Map<number, StepController>();
+  const searches = new Map<number, SearchJob>();
+  const stepRun = (id: number) => {
+    const run = steps.get(id);
+    if (!run) throw new Error("No step run is open: load a state with mode 'step' first.");
+    return run;
+  };
+  const info = (run: StepController): StepInfo => ({
+    state: run.state(),
+    report: run.report,
+    schedule: run.schedule,
+  });
   let watching = false;
   const watchMemory = async () => {
     if (watching || !measure) return;
@@ -52,5 +68,44 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
       if (typeof line === 'string') runs.get(runId)?.sendInput(line);
     },
     ping: () => true,
+    async openStep(runId: number, options: unknown, schedule: number[], seed: number) {
+      if (!isRunOptions(options)) throw new TypeError('A step run needs valid options.');
+      const run = await StepController.open(pool, options, schedule, seed);
+      steps.get(runId)?.close();
+      steps.set(runId, run);
+      return info(run);
+    },
+    async step(runId: number, thread?: number) {
+      const run = stepRun(runId);
+      await run.step(thread);
+      return info(run);
+    },
+    async runToEnd(runId: number) {
+      const run = stepRun(runId);
+      await run.runToEnd();
+      return info(run);
+    },
+    closeStep(runId: number) {
+      steps.get(runId)?.close();
+      steps.delete(runId);
+    },
+    async search(
+      runId: number,
+      options: unknown,
+      search: SearchOptions,
+      listener: { progress(p: SearchProgress): void },
+    ) {
+      if (!isRunOptions(options)) throw new TypeError('A search needs valid options.');
+      const job = new SearchJob(pool, options, search, () => void listener.progress(job.progress));
+      searches.set(runId, job);
+      try {
+        return await job.result;
+      } finally {
+        searches.delete(runId);
+      }
+    },
+    stopSearch(runId: number) {
+      searches.get(runId)?.stop();
+    },
   };
 }

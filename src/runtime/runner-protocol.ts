@@ -1,4 +1,5 @@
-import type { RunReport } from './contract-types';
+import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
+import type { StepState } from './step/types';
 import type { LogDelta } from './live-log';
 import type { RunOptions } from './run-program';
 
@@ -12,11 +13,25 @@ export type RunListener = {
   done(report: RunReport): void;
 };
 
+/** What the page knows of an open step run after each call. */
+export type StepInfo = { state: StepState; report: RunReport | null; schedule: number[] };
+
 /** What the runner frame offers the page (over Comlink, on a private MessagePort). */
 export type RunnerHostApi = {
   start(runId: number, options: RunOptions, listener: RunListener): void;
   stop(runId: number): void;
   input(runId: number, line: string): void;
+  openStep(runId: number, options: RunOptions, schedule: number[], seed: number): Promise<StepInfo>;
+  step(runId: number, thread?: number): Promise<StepInfo>;
+  runToEnd(runId: number): Promise<StepInfo>;
+  closeStep(runId: number): void;
+  search(
+    runId: number,
+    options: RunOptions,
+    search: SearchOptions,
+    listener: { progress(p: SearchProgress): void },
+  ): Promise<SearchResult>;
+  stopSearch(runId: number): void;
   /** Answers while the frame's own thread is alive: the page's crash check. */
   ping(): boolean;
 };

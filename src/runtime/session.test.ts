@@ -17,6 +17,10 @@ const demo = (id: string): DemoDefinition => ({
 
 // Switching demos touches no worker: a pool is never asked for one here.
 const noRunner: Runner = {
+  openStep: () => Promise.reject(new Error('no runs in this test')),
+  search: () => {
+    throw new Error('no runs in this test');
+  },
   start: () => {
     throw new Error('no runs in this test');
   },

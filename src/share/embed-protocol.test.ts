@@ -39,6 +39,22 @@ describe('parseRequest accepts well-formed requests', () => {
       { ok: true, id: 2, method: 'load', args: [{ v: 1, demo: 'race' }] },
     ],
     [
+      'step without a thread',
+      { type: 'interleave:step', id: 4 },
+      { ok: true, id: 4, method: 'step', args: [] },
+    ],
+    [
+      'step a thread',
+      { type: 'interleave:step', id: 4, args: [2] },
+      { ok: true, id: 4, method: 'step', args: [2] },
+    ],
+    ['back', { type: 'interleave:back', id: 5 }, { ok: true, id: 5, method: 'back', args: [] }],
+    [
+      'stepState',
+      { type: 'interleave:stepState', id: 6 },
+      { ok: true, id: 6, method: 'stepState', args: [] },
+    ],
+    [
       'sweep without options',
       { type: 'interleave:sweep', id: 3, args: [race] },
       { ok: true, id: 3, method: 'sweep', args: [race, {}] },
@@ -107,6 +123,11 @@ describe('parseRequest rejects malformed requests with a reason', () => {
       /"args" must be an array/,
     ],
     ['arguments to run', { type: 'interleave:run', id: 1, args: [1] }, 1, /expects no arguments/],
+    ['arguments to back', { type: 'interleave:back', id: 1, args: [1] }, 1, /expects no arguments/],
+    ['step a name', { type: 'interleave:step', id: 1, args: ['T0'] }, 1, /thread id/],
+    ['step a fraction', { type: 'interleave:step', id: 1, args: [0.5] }, 1, /thread id/],
+    ['step a negative id', { type: 'interleave:step', id: 1, args: [-1] }, 1, /thread id/],
+    ['step two threads', { type: 'interleave:step', id: 1, args: [0, 1] }, 1, /at most 1/],
     ['load without a state', { type: 'interleave:load', id: 1, args: [] }, 1, /expects 1 argument/],
     [
       'load with two',

@@ -1,13 +1,18 @@
 import type {
-  ParamValue,
   RunReport,
+  SearchOptions,
+  SearchProgress,
+  SearchResult,
   State,
   SweepOptions,
   SweepResult,
 } from '../runtime/contract-types';
 import type { DemoSummary } from '../runtime/session';
+import type { StepState } from '../runtime/step/types';
 import { readVersion, upgrade } from './migrations';
-import { isParamKey, isParamValue, isRecord, readState } from './state-fields';
+import { searchOptionsArg } from './search-args';
+import { sweepOptionsArg } from './sweep-args';
+import { isRecord, readState } from './state-fields';
 
 /** Every message of ours has a `type` starting with this; other messages are the host's. */
 export const MESSAGE_PREFIX = 'interleave:';
@@ -21,6 +26,11 @@ export const EMBED_METHODS = [
   'lastReport',
   'demos',
   'sweep',
+  'step',
+  'back',
+  'stepState',
+  'search',
+  'searchProgress',
 ] as const;
 
 export type EmbedMethod = (typeof EMBED_METHODS)[number];
@@ -37,13 +47,24 @@ export type EmbedApi = {
   lastReport(): RunReport | null | Promise<RunReport | null>;
   demos(): DemoSummary[] | Promise<DemoSummary[]>;
   sweep(state: State, options: SweepOptions): Promise<SweepResult>;
+  step(thread?: number): Promise<StepState>;
+  back(): Promise<StepState>;
+  stepState(): StepState | null | Promise<StepState | null>;
+  search(state: State, options: SearchOptions): Promise<SearchResult>;
+  searchProgress(): SearchProgress | null | Promise<SearchProgress | null>;
 };
 
 /** A request's method with its arguments, checked. */
 export type EmbedCall =
   | { method: 'load'; args: [State] }
-  | { method: 'run' | 'stop' | 'state' | 'lastReport' | 'demos'; args: [] }
-  | { method: 'sweep'; args: [State, SweepOptions] };
+  | {
+      method:
+        'run' | 'stop' | 'state' | 'lastReport' | 'demos' | 'back' | 'stepState' | 'searchProgress';
+      args: [];
+    }
+  | { method: 'sweep'; args: [State, SweepOptions] }
+  | { method: 'step'; args: [] | [number] }
+  | { method: 'search'; args: [State, SearchOptions] };
 
 export type RequestId = string | number;
 
@@ -63,16 +84,13 @@ export type ReportEvent = { type: 'interleave:report'; report: RunReport };
 /** The height (CSS pixels) the frame's content wants, posted when it changes (`resize=1`). */
 export type ResizeEvent = { type: 'interleave:resize'; height: number };
 
-/** Bounds of a sweep a host may ask for: enough for any lesson, too little to hang the page. */
-export const SWEEP_LIMITS = {
-  threadCounts: 12,
-  maxThreads: 64,
-  maxRepeats: 20,
-  varyValues: 6,
-} as const;
-
 const REQUEST_KEYS = new Set(['type', 'id', 'args']);
-const REPLY_TYPES = new Set(['interleave:result', 'interleave:report', 'interleave:resize']);
+const REPLY_TYPES = new Set([
+  'interleave:result',
+  'interleave:report',
+  'interleave:resize',
+  'interleave:search-progress',
+]);
 const ID_CHARS = 64;
 
 /** Reads a posted message as a request, checking everything; never throws. */
@@ -118,16 +136,37 @@ function callOf(method: EmbedMethod, args: unknown[]): EmbedCall | string {
       return typeof state === 'string' ? state : { method, args: [state] };
     }
     case 'sweep': {
-      if (args.length < 1 || args.length > 2)
-        return `expects a state and optional options, got ${args.length} arguments.`;
-      const state = stateArg(args[0]);
-      if (typeof state === 'string') return state;
-      const options = sweepOptionsArg(args[1] ?? {});
-      return typeof options === 'string' ? options : { method, args: [state, options] };
+      const checked = stateAndOptions(args, sweepOptionsArg);
+      return typeof checked === 'string' ? checked : { method, args: checked };
+    }
+    case 'search': {
+      const checked = stateAndOptions(args, searchOptionsArg);
+      return typeof checked === 'string' ? checked : { method, args: checked };
+    }
+    case 'step': {
+      if (args.length > 1) return `expects at most 1 argument (a thread id), got ${args.length}.`;
+      const [thread] = args;
+      if (thread === undefined) return { method, args: [] };
+      return Number.isInteger(thread) && (thread as number) >= 0
+        ? { method, args: [thread as number] }
+        : `the thread must be a thread id (a whole number ≥ 0), got ${JSON.stringify(thread)?.slice(0, 40)}.`;
     }
     default:
       return args.length === 0 ? { method, args: [] } : `expects no arguments, got ${args.length}.`;
   }
+}
+
+/** A state and optional options (sweep, search), checked; or a sentence saying what is wrong. */
+function stateAndOptions<Options extends object>(
+  args: unknown[],
+  optionsArg: (value: unknown) => Options | string,
+): [State, Options] | string {
+  if (args.length < 1 || args.length > 2)
+    return `expects a state and optional options, got ${args.length} arguments.`;
+  const state = stateArg(args[0]);
+  if (typeof state === 'string') return state;
+  const options = optionsArg(args[1] ?? {});
+  return typeof options === 'string' ? options : [state, options];
 }
 
 function stateArg(value: unknown): State | string {
@@ -141,54 +180,6 @@ function stateArg(value: unknown): State | string {
   const { state, problems, demoValid } = readState(current, '');
   if (!demoValid) problems.unshift('"demo" must be a demo id.');
   return problems.length > 0 ? `invalid state. ${problems.join(' ')}` : state;
-}
-
-function sweepOptionsArg(value: unknown): SweepOptions | string {
-  if (!isRecord(value)) return 'the options must be an object.';
-  const options: SweepOptions = {};
-  for (const [key, field] of Object.entries(value)) {
-    if (key === 'threads') {
-      const valid =
-        Array.isArray(field) &&
-        field.length >= 1 &&
-        field.length <= SWEEP_LIMITS.threadCounts &&
-        field.every((n) => Number.isInteger(n) && n >= 1 && n <= SWEEP_LIMITS.maxThreads);
-      if (!valid)
-        return `"threads" must list 1 to ${SWEEP_LIMITS.threadCounts} thread counts, each from 1 to ${SWEEP_LIMITS.maxThreads}.`;
-      options.threads = field as number[];
-    } else if (key === 'repeats') {
-      if (
-        !Number.isInteger(field) ||
-        (field as number) < 1 ||
-        (field as number) > SWEEP_LIMITS.maxRepeats
-      )
-        return `"repeats" must be an integer from 1 to ${SWEEP_LIMITS.maxRepeats}.`;
-      options.repeats = field as number;
-    } else if (key === 'vary') {
-      const vary = varyArg(field);
-      if (typeof vary === 'string') return vary;
-      options.vary = vary;
-    } else {
-      return `unknown option "${key.slice(0, 40)}"; the options are threads, repeats and vary.`;
-    }
-  }
-  return options;
-}
-
-function varyArg(value: unknown): Record<string, ParamValue[]> | string {
-  const entries = isRecord(value) ? Object.entries(value) : [];
-  const [entry] = entries;
-  const valid =
-    entries.length === 1 &&
-    entry !== undefined &&
-    isParamKey(entry[0]) &&
-    Array.isArray(entry[1]) &&
-    entry[1].length >= 1 &&
-    entry[1].length <= SWEEP_LIMITS.varyValues &&
-    entry[1].every(isParamValue);
-  if (!valid || !entry)
-    return `"vary" must name one knob with 1 to ${SWEEP_LIMITS.varyValues} values (numbers, booleans or short strings).`;
-  return Object.fromEntries([[entry[0], entry[1] as ParamValue[]]]);
 }
 
 /** A successful reply. */
@@ -269,6 +260,10 @@ function invoke(api: EmbedApi, call: EmbedCall): unknown {
       return api.load(...call.args);
     case 'sweep':
       return api.sweep(...call.args);
+    case 'step':
+      return api.step(...call.args);
+    case 'search':
+      return api.search(...call.args);
     default:
       return api[call.method]();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { RunReport, State } from '../runtime/contract-types';
+import type { RunReport, SearchResult, State } from '../runtime/contract-types';
 import { createEmbedServer, errorMessage, resultMessage } from './embed-protocol';
 import type { EmbedEvent, EmbedApi } from './embed-protocol';
 
@@ -7,6 +7,14 @@ const race: State = { v: 1, demo: 'race', params: { fix: true } };
 
 describe('createEmbedServer', () => {
   const report = { outcome: 'deadlock' } as RunReport;
+  const searched: SearchResult = {
+    found: false,
+    runs: 6,
+    ms: 40,
+    strategy: 'exhaustive',
+    complete: true,
+  };
+  const stepped = { steps: 1, clockMs: 0, schedule: [0], threads: [] };
   const host = { name: 'host' };
   function setup() {
     const api = {
@@ -19,6 +27,11 @@ describe('createEmbedServer', () => {
       sweep: vi.fn<EmbedApi['sweep']>(async () => {
         throw new Error('the lab is busy');
       }),
+      search: vi.fn<EmbedApi['search']>(async () => searched),
+      searchProgress: vi.fn<EmbedApi['searchProgress']>(() => null),
+      step: vi.fn<EmbedApi['step']>(async () => stepped),
+      back: vi.fn<EmbedApi['back']>(async () => stepped),
+      stepState: vi.fn<EmbedApi['stepState']>(() => null),
     } satisfies EmbedApi;
     const posted: { reply: unknown; to: EmbedEvent }[] = [];
     const server = createEmbedServer({
@@ -46,6 +59,35 @@ describe('createEmbedServer', () => {
       origin: 'https://course.example',
       source: { name: 'host' },
     });
+  });
+
+  test('a search gets its checked options and replies with its result', async () => {
+    const { api, posted, send } = setup();
+    await send({
+      type: 'interleave:search',
+      id: 'S',
+      args: [race, { strategy: 'exhaustive', preemptions: 1 }],
+    });
+    await send({ type: 'interleave:search', id: 'T', args: [race, { preemptions: 9 }] });
+    await send({ type: 'interleave:searchProgress', id: 'P' });
+    expect(api.search).toHaveBeenCalledOnce();
+    expect(api.search).toHaveBeenCalledWith(race, { strategy: 'exhaustive', preemptions: 1 });
+    expect(posted.map((p) => p.reply)).toEqual([
+      resultMessage('S', searched),
+      errorMessage('T', 'search: "preemptions" must be an integer from 0 to 6.'),
+      resultMessage('P', null),
+    ]);
+  });
+
+  test('step passes its thread through', async () => {
+    const { api, posted, send } = setup();
+    await send({ type: 'interleave:step', id: 1, args: [3] });
+    await send({ type: 'interleave:step', id: 2 });
+    expect(api.step.mock.calls).toEqual([[3], []]);
+    expect(posted.map((p) => p.reply)).toEqual([
+      resultMessage(1, stepped),
+      resultMessage(2, stepped),
+    ]);
   });
 
   test('a method that throws replies with its message', async () => {

@@ -13,6 +13,7 @@ import { AbandonedError } from './errors';
 export class Blocking {
   private readonly deadline: number;
   private readonly row: number;
+  private readonly op: BlockOp;
   private ended = false;
 
   constructor(
@@ -23,6 +24,7 @@ export class Blocking {
     arg = 0,
   ) {
     this.deadline = deadlineOf(timeoutMs);
+    this.op = op;
     const ctx = context();
     const i32 = heap.i32;
     this.row = heap.threadWord(ctx.threadId, 0);
@@ -48,6 +50,8 @@ export class Blocking {
     const i32 = this.heap.i32;
     i32[this.row + ThreadField.waitIndex] = index;
     Atomics.store(i32, this.row + ThreadField.waitValue, expected);
+    const park = context().hooks?.park;
+    if (park) return park(this.objectId, this.op, index, expected, this.deadline);
     if (this.deadline === Infinity) {
       Atomics.wait(i32, index, expected);
       return true;

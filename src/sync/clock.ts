@@ -5,9 +5,19 @@
  */
 declare const performance: { now(): number; readonly timeOrigin: number };
 
-/** Milliseconds on this thread's monotonic clock. */
+let virtualNow: (() => number) | null = null;
+
+/**
+ * Replaces the clock timeouts are measured on (step mode's virtual clock), or restores the real
+ * one with `null`. Per thread: each worker sets it for the program thread it runs.
+ */
+export function setClock(now: (() => number) | null): void {
+  virtualNow = now;
+}
+
+/** Milliseconds on this thread's monotonic clock (or on the virtual clock set by setClock). */
 export function nowMs(): number {
-  return performance.now();
+  return virtualNow === null ? performance.now() : virtualNow();
 }
 
 /** Milliseconds since the epoch, comparable across threads (each worker has its own timeOrigin). */

@@ -1,4 +1,4 @@
-import type { EventKind } from './kinds';
+import type { BlockOp, EventKind } from './kinds';
 
 /** Receives trace events from the primitives; the runtime writes them into a ring buffer. */
 export interface EventSink {
@@ -23,6 +23,18 @@ export interface EventSink {
 export interface BlockHooks {
   beforeBlock(): void;
   afterBlock(): void;
+  /**
+   * Step mode: waits in place of `Atomics.wait` (while `i32[index] === expected`, until the
+   * absolute `deadlineMs`), so the runtime's scheduler decides when the thread moves on.
+   * Returns false when the wait timed out.
+   */
+  park?(
+    objectId: number,
+    op: BlockOp,
+    index: number,
+    expected: number,
+    deadlineMs: number,
+  ): boolean;
 }
 
 /**

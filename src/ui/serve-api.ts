@@ -1,5 +1,6 @@
 import type { Session } from '../runtime/session';
 import { createEmbedServer, reportEvent } from '../share/embed-protocol';
+import { searchProgressEvent } from '../share/search-args';
 import type { InterleaveApi } from './interleave-api';
 import type { NoticeBoard } from './notices';
 
@@ -52,12 +53,18 @@ export function serveApi(session: Session, api: InterleaveApi, notices: NoticeBo
   });
   if (framed) {
     let reported = session.lastReport();
+    let progressed = '';
     session.subscribe(() => {
       const report = session.lastReport();
       if (report && report !== reported) {
         reported = report;
         window.parent.postMessage(reportEvent(report), '*');
       }
+      const progress = session.searchProgress();
+      const seen = JSON.stringify(progress);
+      if (progress && seen !== progressed)
+        window.parent.postMessage(searchProgressEvent(progress), '*');
+      progressed = seen;
     });
   }
 }

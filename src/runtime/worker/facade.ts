@@ -1,11 +1,5 @@
 import type { Surface } from './program-surface';
 
-/**
- * Called at every entry from program code into the runtime, with the member's name and the
- * runtime object behind the facade: the GIL's checkpoint, and step mode's scheduling point.
- */
-export type EntryHook = (member: string, target: object) => void;
-
 /** The runtime object behind a facade, or undefined for anything else. */
 let targetOf: (value: unknown) => object | undefined = () => undefined;
 
@@ -47,15 +41,14 @@ export function targetFor(facade: unknown, what: string): object {
 
 /**
  * Defines a facade class: `construct(args)` makes the runtime object for `new Name(...args)`;
- * `wrap` turns runtime objects a member returns back into facades. Forwarded members run `enter`
- * first (when given).
+ * `wrap` turns runtime objects a member returns back into facades. The runtime objects' own
+ * methods are where the GIL and step mode hook in (program-globals.ts bindClass).
  */
 export function facadeClass(
   name: string,
   surface: Surface,
   construct: (args: unknown[]) => object,
   wrap: (value: unknown) => unknown,
-  enter: EntryHook | null,
 ): new (...args: unknown[]) => ProgramObject {
   const Facade = class extends ProgramObject {
     constructor(...args: unknown[]) {
@@ -68,9 +61,9 @@ export function facadeClass(
     Object.defineProperty(proto, member, {
       value: function (this: unknown, ...args: unknown[]) {
         const target = targetFor(this, `${name}.${member}()`) as Record<string, unknown>;
-        enter?.(member, target);
+        const inner = unwrapArgs(args);
         const method = target[member] as (...a: unknown[]) => unknown;
-        return wrap(method.apply(target, unwrapArgs(args)));
+        return wrap(method.apply(target, inner));
       },
       writable: true,
       configurable: true,
@@ -80,13 +73,11 @@ export function facadeClass(
     Object.defineProperty(proto, member, {
       get(this: unknown) {
         const target = targetFor(this, `${name}.${member}`) as Record<string, unknown>;
-        enter?.(member, target);
         return wrap(target[member]);
       },
       set: writable
         ? function (this: unknown, value: unknown) {
             const target = targetFor(this, `${name}.${member}`) as Record<string, unknown>;
-            enter?.(member, target);
             target[member] = targetOf(value) ?? value;
           }
         : undefined,

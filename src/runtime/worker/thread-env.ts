@@ -1,10 +1,12 @@
-import { EventKind, ThreadField, epochMs, type EventSink, type Heap } from '../../sync';
+import { BlockOp, EventKind, ThreadField, epochMs, type EventSink, type Heap } from '../../sync';
 import { registerThread } from '../spawn';
 import { ControlWord, type Control } from '../control';
 import type { Gil } from '../gil';
 import type { RunConfig, ThreadDescriptor } from '../run-config';
 import { seededRandom, spin } from './kernel';
 import { setTickHandler } from './tick';
+import { StepOp } from '../step/board';
+import type { Stepper } from '../step/stepper';
 
 /**
  * One running thread's view of the run: the services behind the program's globals (sleep, work,
@@ -16,6 +18,8 @@ export class ThreadEnv {
   exports: Record<string, unknown> = {};
   /** The facade of shared object `id` as the program holds it (set with the program's globals). */
   adoptShared: (id: number) => unknown = () => undefined;
+  /** Step mode: this thread's side of the scheduler (null in parallel mode). */
+  stepper: Stepper | null = null;
 
   constructor(
     readonly heap: Heap,
@@ -34,6 +38,7 @@ export class ThreadEnv {
 
   /** µs since the run started, on the shared clock. */
   clockUs(): number {
+    if (this.stepper) return this.stepper.clockMs() * 1000;
     return (epochMs() - this.config.startEpochMs) * 1000;
   }
 
@@ -42,10 +47,27 @@ export class ThreadEnv {
     this.gil?.checkpoint();
   }
 
+  /**
+   * Every runtime call: in step mode a scheduling point (`op` on object `object`, -1 for none;
+   * `joins` the thread a join waits for), otherwise a GIL checkpoint.
+   */
+  schedulePoint(op: StepOp, object = -1, timeoutMs?: number, joins = -1): void {
+    if (this.stepper) {
+      const timed = timeoutMs !== undefined && timeoutMs !== null && Number.isFinite(timeoutMs);
+      this.stepper.point(op, object, timed && timeoutMs >= 0, joins);
+    } else this.gil?.checkpoint();
+  }
+
   /** Simulated I/O: blocks for `ms` without using the CPU, releasing the GIL meanwhile. */
   sleep(ms: number): void {
-    this.checkpoint();
     const duration = Math.max(0, Number(ms) || 0);
+    if (this.stepper) {
+      this.sink.emit(EventKind.SleepBegin, -1, 0, true);
+      this.stepper.sleep(duration);
+      this.sink.emit(EventKind.SleepEnd, -1, 0, true);
+      return;
+    }
+    this.checkpoint();
     this.sink.emit(EventKind.SleepBegin, -1, 0, true);
     this.gil?.release();
     // Nobody ever notifies this word: the wait is a precise sleep of `duration` ms.
@@ -61,6 +83,10 @@ export class ThreadEnv {
 
   /** CPU-bound busy work calibrated to take about `ms` on one core; GIL waits do not count. */
   work(ms: number): void {
+    if (this.stepper) {
+      this.stepper.work(Math.max(0, Number(ms) || 0));
+      return;
+    }
     const total = Math.max(0, Number(ms) || 0) * this.config.workItersPerMs;
     // Slices of ~0.1 ms keep the GIL's switch interval honest.
     const slice = Math.max(1, Math.floor(this.config.workItersPerMs / 10));
@@ -72,7 +98,7 @@ export class ThreadEnv {
 
   /** Prints a line tagged with this thread and the time. */
   print(args: unknown[]): void {
-    this.checkpoint();
+    this.schedulePoint(StepOp.print);
     const text = args.map(formatValue).join(' ');
     const index = this.control.writeOutput(this.threadId, Math.round(this.clockUs()), text);
     if (index >= 0) this.sink.emit(EventKind.Print, -1, index, true);
@@ -80,22 +106,27 @@ export class ThreadEnv {
 
   /** Blocks until the learner types a line (the page answers through shared memory). */
   input(prompt: unknown): string {
-    this.checkpoint();
+    this.schedulePoint(StepOp.input);
     const i32 = this.control.i32;
     const waiting = this.control.word(ControlWord.inputWaiting);
+    // In step mode the thread parks instead, so the scheduler sees it waiting.
+    const wait = (index: number, value: number, ms?: number) =>
+      this.stepper
+        ? this.stepper.park(-1, BlockOp.Input, index, value, Infinity)
+        : Atomics.wait(i32, index, value, ms);
     // Waiting for the console is waiting for the learner too: without the GIL, or a thread
     // holding it while another thread's input is pending would keep that one from returning.
     this.sink.emit(EventKind.InputBegin, -1, 0, true);
     this.gil?.release();
     // One thread at a time may hold the console.
     for (let other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1); other !== 0;) {
-      Atomics.wait(i32, waiting, other, 50);
+      wait(waiting, other, 50);
       other = Atomics.compareExchange(i32, waiting, 0, this.threadId + 1);
     }
     const seq = this.control.load(ControlWord.inputSeq);
     if (prompt !== undefined && prompt !== '') this.print([prompt]);
     while (this.control.load(ControlWord.inputSeq) === seq)
-      Atomics.wait(i32, this.control.word(ControlWord.inputSeq), seq);
+      wait(this.control.word(ControlWord.inputSeq), seq);
     this.gil?.acquire();
     const line = this.control.getText(this.control.load(ControlWord.inputText));
     Atomics.store(i32, waiting, 0);

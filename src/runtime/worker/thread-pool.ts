@@ -1,9 +1,10 @@
-import { Blocking, BlockOp, ObjectKind, Queue, WakeResult } from '../../sync';
+import { Blocking, BlockOp, nowMs, ObjectKind, Queue, WakeResult } from '../../sync';
 import { ControlWord, FutureState } from '../control';
 import { FutureRowField } from '../control-layout';
 import { messageOf } from '../thrown-value';
 import { joinThread } from './threads';
 import type { ThreadEnv } from './thread-env';
+import { StepOp } from '../step/board';
 
 // A thread pool (Python's concurrent.futures.ThreadPoolExecutor) built from the program's own
 // kinds of parts: worker threads started on demand, a shared Queue of task texts, and future
@@ -82,7 +83,7 @@ export class ProgramFuture {
   }
 
   private wait(timeoutMs: number | undefined): Outcome {
-    this.env.checkpoint();
+    this.env.schedulePoint(StepOp.result, this.poolObject, timeoutMs);
     const i32 = this.env.control.i32;
     const word = this.word;
     if (this.state < FutureState.Done) {
@@ -179,7 +180,7 @@ export function* asCompleted(
   const pending = new Set(futures);
   const i32 = env.control.i32;
   const word = env.control.word(ControlWord.completions);
-  const deadline = timeoutMs === undefined ? Infinity : performance.now() + timeoutMs;
+  const deadline = timeoutMs === undefined ? Infinity : nowMs() + timeoutMs;
   while (pending.size > 0) {
     const seen = Atomics.load(i32, word);
     const ready = [...pending].filter((f) => f.done());
@@ -188,7 +189,7 @@ export function* asCompleted(
       yield f;
     }
     if (ready.length > 0 || pending.size === 0) continue;
-    const left = deadline - performance.now();
+    const left = deadline - nowMs();
     if (left <= 0) throw new TimeoutError(`${pending.size} futures did not complete in time.`);
     const first = pending.values().next().value as ProgramFuture;
     const blocking = new Blocking(

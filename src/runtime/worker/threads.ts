@@ -1,6 +1,7 @@
 import { Blocking, BlockOp, EventKind, ThreadField, ThreadStatus, WakeResult } from '../../sync';
 import { ControlWord, FutureState } from '../control';
 import type { ThreadEnv } from './thread-env';
+import { StepOp } from '../step/board';
 
 /**
  * A thread of the program (Python's `threading.Thread`): `new Thread(target, ...args)`; set
@@ -25,6 +26,7 @@ export class ProgramThread {
     if (this.id >= 0)
       throw new Error(`${this.name} was already started: a thread can only be started once.`);
     const fn = this.env.exportNameOf(this.target, 'new Thread(target)');
+    this.env.schedulePoint(StepOp.spawn);
     this.id = this.env.spawn({
       target: 'function',
       fn,
@@ -37,8 +39,8 @@ export class ProgramThread {
 
   /** Waits for the thread to end (or `timeoutMs` to pass); returns whether it ended. */
   join(timeoutMs?: number): boolean {
-    this.env.checkpoint();
     if (this.id < 0) throw new Error(`${this.name} cannot be joined before it is started.`);
+    this.env.schedulePoint(StepOp.join, -1, timeoutMs, this.id);
     return joinThread(this.env, this.id, timeoutMs);
   }
 
@@ -152,13 +154,18 @@ export function runTimer(
 ): void {
   const i32 = env.control.i32;
   const word = env.control.futureWord(future);
+  if (env.stepper) {
+    // Step mode: the delay is a timed wait on the virtual clock that cancel() can end early.
+    while (Atomics.load(i32, word) === FutureState.Pending && env.stepper.clockMs() < dueMs)
+      env.stepper.park(-1, BlockOp.Wait, word, FutureState.Pending, dueMs, StepOp.sleep);
+  }
   const leftMs = () => dueMs - env.clockUs() / 1000;
   // Traced as a sleep: the timeline would otherwise draw the delay as running.
   env.sink.emit(EventKind.SleepBegin, -1, 0, true);
   env.gil?.release();
   for (
     let left = leftMs();
-    left > 0 && Atomics.load(i32, word) === FutureState.Pending;
+    left > 0 && !env.stepper && Atomics.load(i32, word) === FutureState.Pending;
     left = leftMs()
   ) {
     Atomics.wait(i32, word, FutureState.Pending, left);

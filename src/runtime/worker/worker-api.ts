@@ -5,6 +5,7 @@ import {
   Heap,
   Queue,
   SEQ_WORD,
+  setClock,
   setContext,
   ThreadField,
   ThreadStatus,
@@ -23,6 +24,8 @@ import { createNamer, disambiguateNames, evaluateProgram } from './load-module';
 import { runPoolWorker } from './thread-pool';
 import { ThreadEnv } from './thread-env';
 import { runTimer } from './threads';
+import { StepBoard, StepOp } from '../step/board';
+import { Stepper } from '../step/stepper';
 
 const silent: EventSink = { mask: 0, emit: () => {}, emitThrough: () => {}, emitValue: () => {} };
 
@@ -169,6 +172,12 @@ async function runThread(
   config: RunConfig,
   thread: number,
 ): Promise<void> {
+  let url = '';
+  // Step mode: the thread's first scheduling point comes before it touches shared memory, so
+  // starting a worker never races with the thread that is moving.
+  const stepper = config.step ? new Stepper(new StepBoard(config.step), thread, () => url) : null;
+  stepper?.point(StepOp.start);
+  setClock(stepper ? () => stepper.clockMs() : null);
   const i32 = heap.i32;
   const descriptor = descriptorOf(control, thread);
   const statusWord = heap.threadWord(thread, ThreadField.status);
@@ -188,11 +197,15 @@ async function runThread(
     threadId: thread,
     threadName: descriptor.name,
     sink,
-    hooks: gil ? { beforeBlock: () => gil.release(), afterBlock: () => gil.acquire() } : null,
+    hooks: stepper
+      ? { beforeBlock() {}, afterBlock() {}, park: (...wait) => stepper.park(...wait) }
+      : gil
+        ? { beforeBlock: () => gil.release(), afterBlock: () => gil.acquire() }
+        : null,
   });
   env = new ThreadEnv(heap, control, config, thread, descriptor.name, sink, gil);
+  env.stepper = stepper;
   sink.emit(EventKind.ThreadStart, -1, 0, true);
-  let url = '';
   let failed = false;
   try {
     heap.beginStatic('bind');
@@ -210,6 +223,7 @@ async function runThread(
     abandonLocksOf(heap, thread);
     recordError(control, thread, sourceErrorOf(error, url));
   } finally {
+    stepper?.point(StepOp.end);
     // Ended before letting go of the GIL, so the next holder never overlaps this thread's run.
     sink.emit(EventKind.ThreadEnd, -1, failed ? 1 : 0, true);
     gil?.release();
@@ -219,6 +233,8 @@ async function runThread(
       Atomics.sub(i32, control.word(ControlWord.liveThreads), 1);
       Atomics.notify(i32, control.word(ControlWord.liveThreads));
     }
+    setClock(null);
+    stepper?.finish();
   }
 }
 

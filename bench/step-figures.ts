@@ -1,0 +1,116 @@
+// Step mode's figures: how fast the controller hands the single "moving" token from thread to
+// thread, against the cheapest hand-off two workers can do (a raw Atomics ping-pong).
+import { runStepped, seededScheduler, StepController, type Scheduler } from '../src/runtime/step';
+import { WorkerPool } from '../src/runtime/web-worker-pool';
+import { measure, median, reported, round, type Figure, type Figures } from './figure';
+import { expectOutcome } from './harness';
+import { Pair } from './primitive-figures';
+
+const ROUND_TRIPS = 2_000;
+const REPS = 5;
+
+/** 2 threads, a shared-counter loop: two steps (read, write) per iteration and thread. */
+const COUNTER_LOOP = (iterations: number) => `
+const counter = new SharedInt(0);
+export const threads = 2;
+export function thread(id) {
+  for (let i = 0; i < ${iterations}; i++) counter.value = counter.value + 1;
+}
+`;
+
+/**
+ * Steps per second of one seeded step run as a search runs it (runStepped, no source lines),
+ * timed from the first step's choice to the last: the stepping, not the run's set-up.
+ */
+async function stepsPerSecond(pool: WorkerPool, iterations: number, seed: number): Promise<number> {
+  const seeded = seededScheduler(seed);
+  let firstMs = 0;
+  let lastMs = 0;
+  const timed: Scheduler = (view) => {
+    lastMs = performance.now();
+    if (firstMs === 0) firstMs = lastMs;
+    return seeded(view);
+  };
+  const { report, schedule } = await runStepped(
+    pool,
+    { source: COUNTER_LOOP(iterations), params: {} },
+    timed,
+  );
+  expectOutcome(report, 'ok');
+  return (schedule.length - 1) / ((lastMs - firstMs) / 1000);
+}
+
+/**
+ * Scheduled steps per second vs raw ping-pong round trips per second: a step is one round trip
+ * (the page grants a thread, the thread parks again), so 1× would be a free scheduler.
+ */
+async function stepRate(pool: WorkerPool, pair: Pair): Promise<Figure> {
+  const iterations = ROUND_TRIPS / 4;
+  await stepsPerSecond(pool, 50, 1);
+  await pair.run('ping-raw', ROUND_TRIPS / 10);
+  const ratios: number[] = [];
+  const steps: number[] = [];
+  const trips: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const [rawMs = 1] = await pair.run('ping-raw', ROUND_TRIPS);
+    const tripsPerSecond = ROUND_TRIPS / (rawMs / 1000);
+    const perSecond = await stepsPerSecond(pool, iterations, rep + 1);
+    trips.push(tripsPerSecond);
+    steps.push(perSecond);
+    ratios.push(perSecond / tripsPerSecond);
+  }
+  const value = round(median(ratios));
+  return {
+    value,
+    unit: 'x',
+    budget: '≥ 0.3',
+    pass: value >= 0.3,
+    baseline: 'raw Atomics.wait/notify ping-pong round trips between 2 workers, same page',
+    stepsPerSecond: Math.round(median(steps)),
+    roundTripsPerSecond: Math.round(median(trips)),
+    samples: ratios.map((r) => round(r)),
+  };
+}
+
+/** back() on a 500-step run: the whole replay of 499 steps, paused again. */
+async function backMs(pool: WorkerPool): Promise<Figure> {
+  const source = COUNTER_LOOP(125);
+  const first = await StepController.open(pool, { source, params: {} }, [], 3);
+  const schedule = (await first.runToEnd()).schedule ?? [];
+  const samples: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const start = performance.now();
+    const back = await StepController.open(pool, { source, params: {} }, schedule.slice(0, 499), 3);
+    samples.push(performance.now() - start);
+    back.close();
+  }
+  return reported(median(samples), 'ms', {
+    steps: 499,
+    samplesMs: samples.map((ms) => round(ms, 1)),
+  });
+}
+
+export async function stepFigures(wanted: (name: string) => boolean): Promise<Figures> {
+  const figures: Figures = {};
+  const rate = 'step-mode-steps-vs-raw-wait-notify';
+  const back = 'step-mode-back-on-500-steps';
+  if (!wanted(rate) && !wanted(back)) return figures;
+  const pool = new WorkerPool(
+    () =>
+      new Worker(new URL('../src/runtime/program.worker.ts', import.meta.url), {
+        name: 'interleave-thread',
+      }),
+    4,
+  );
+  if (wanted(rate)) {
+    const pair = new Pair();
+    try {
+      await pair.setup();
+      await measure(figures, rate, 'x', '≥ 0.3', () => stepRate(pool, pair));
+    } finally {
+      pair.close();
+    }
+  }
+  if (wanted(back)) await measure(figures, back, 'ms', 'report', () => backMs(pool));
+  return figures;
+}

@@ -1,0 +1,85 @@
+import type { ParamValue, SearchOptions, SearchProgress, SearchResult } from '../contract-types';
+import { startStepped, type SteppedOptions } from '../step';
+import type { WorkerPool } from '../web-worker-pool';
+import { searchProgram } from './search-program';
+import type { SearchEngine } from './strategy';
+
+/**
+ * Bounds on one search run: a run past `maxSteps` (a spin loop the schedule never lets end) or a
+ * step past `stepLimitMs` (plain JavaScript looping between two scheduling points) ends as
+ * `timeout`, which is not a failure, and the search goes on to the next schedule.
+ */
+export const searchRunLimits = { maxSteps: 20_000, stepLimitMs: 5_000 } as const;
+
+/** How often progress wakes the session's listeners (the UI, the embed's progress events). */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Step mode as the search's engine: each run is a step-mode run of `program` under the strategy's
+ * scheduler, on the pool's warm workers, recording the view before each step. Aborting `signal`
+ * stops the run in progress.
+ */
+export function steppedEngine(
+  pool: WorkerPool,
+  program: SteppedOptions,
+  signal: AbortSignal,
+): SearchEngine {
+  return {
+    run: async (scheduler) => {
+      const { run, driver, report } = startStepped(
+        pool,
+        program,
+        (auto) => scheduler(auto),
+        // The strategies and the shrinker read the views; nobody reads their source lines, and
+        // each costs a stack trace per step.
+        { ...searchRunLimits, recordViews: true, lines: false },
+      );
+      const stop = () => run.stop();
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        const done = await report;
+        if (driver.refused) throw new Error(driver.refused);
+        return { report: done, schedule: [...driver.schedule], views: driver.views };
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+    },
+  };
+}
+
+/** One search in progress: its result, its latest progress, and its stop. */
+export class SearchJob {
+  private readonly controller = new AbortController();
+  private progress_: SearchProgress = { runs: 0, ms: 0 };
+  private told = 0;
+  readonly result: Promise<SearchResult>;
+
+  constructor(
+    pool: WorkerPool,
+    program: { source: string; params: Readonly<Record<string, ParamValue>> },
+    options: SearchOptions,
+    onProgress: () => void,
+  ) {
+    const signal = this.controller.signal;
+    const seed = typeof program.params.seed === 'number' ? program.params.seed : 1;
+    this.result = searchProgram(steppedEngine(pool, program, signal), options, {
+      signal,
+      seed,
+      onProgress: (progress) => {
+        this.progress_ = progress;
+        const now = performance.now();
+        if (now - this.told < PROGRESS_EVERY_MS) return;
+        this.told = now;
+        onProgress();
+      },
+    });
+  }
+
+  get progress(): SearchProgress {
+    return structuredClone(this.progress_);
+  }
+
+  stop(): void {
+    this.controller.abort();
+  }
+}

@@ -1,0 +1,148 @@
+import type { RunReport } from '../contract-types';
+import type { LiveLog } from '../live-log';
+import type { WorkerPool } from '../web-worker-pool';
+import { refusal } from './driver';
+import { seededScheduler, startStepped, type SteppedOptions, type SteppedRun } from './run-stepped';
+import type { Scheduler, StepState, StepView } from './types';
+
+/**
+ * An interactive step-mode run: paused between steps until the learner (or the API) says which
+ * thread moves next. The run's driver asks for each step; the controller answers from the
+ * schedule being replayed, from `step(thread)`, or — after `runToEnd()` — from the seeded
+ * scheduler.
+ */
+export class StepController {
+  private readonly stepped: SteppedRun;
+  private readonly random: Scheduler;
+  private replayed = 0;
+  private auto = false;
+  private view: StepView | null = null;
+  private autoView: StepView | null = null;
+  private answer: ((thread: number) => void) | null = null;
+  private pause: Promise<void>;
+  private paused: () => void = () => {};
+  private report_: RunReport | null = null;
+  private busy = false;
+
+  private constructor(
+    pool: WorkerPool,
+    options: SteppedOptions,
+    private readonly replay: readonly number[],
+    seed: number,
+  ) {
+    this.random = seededScheduler(seed);
+    this.pause = this.nextPause();
+    this.stepped = startStepped(pool, options, (auto, manual) => {
+      if (this.replayed < this.replay.length) return this.replay[this.replayed++] as number;
+      if (this.auto) return this.random(auto);
+      this.view = manual();
+      this.autoView = auto;
+      return new Promise<number>((resolve) => {
+        this.answer = resolve;
+        this.paused();
+      });
+    });
+    void this.stepped.report.then(
+      (report) => {
+        this.report_ = report;
+        this.answer = null;
+        this.paused();
+      },
+      () => this.paused(),
+    );
+  }
+
+  /**
+   * Opens a step run paused at step 0, or at the end of `schedule` (replayed). Rejects, with the
+   * run cleaned up, when the schedule does not fit the program.
+   */
+  static async open(
+    pool: WorkerPool,
+    options: SteppedOptions,
+    schedule: readonly number[] = [],
+    seed = 1,
+  ): Promise<StepController> {
+    const controller = new StepController(pool, options, schedule, seed);
+    await controller.pause;
+    const refused = controller.stepped.driver.refused;
+    if (refused) throw new Error(`The schedule does not fit this program. ${refused}`);
+    return controller;
+  }
+
+  get log(): LiveLog {
+    return this.stepped.run.log;
+  }
+
+  get report(): RunReport | null {
+    return this.report_;
+  }
+
+  /** The schedule so far: every step taken since the run started. */
+  get schedule(): number[] {
+    return [...this.stepped.driver.schedule];
+  }
+
+  state(): StepState {
+    const driver = this.stepped.driver;
+    const view = (this.report_ ? driver.lastView : this.view) ?? {
+      steps: driver.schedule.length,
+      clockMs: driver.board.clockMs,
+      schedule: [...driver.schedule],
+      threads: [],
+    };
+    return this.report_
+      ? { ...structuredClone(view), report: this.report_ }
+      : structuredClone(view);
+  }
+
+  /** Moves `thread` (default: the seeded scheduler's pick) one step; resolves paused again. */
+  async step(thread?: number): Promise<StepState> {
+    if (this.report_)
+      throw new Error(
+        'The step run has ended: step() cannot continue it. Use back() or load it again.',
+      );
+    const answer = this.answer;
+    if (this.busy || !answer || !this.view || !this.autoView)
+      throw new Error('A step is still in progress: wait for it to resolve.');
+    const chosen = thread ?? this.random(this.autoView);
+    if (!Number.isInteger(chosen))
+      throw new Error(`step(thread) takes a thread id (a whole number), got ${String(thread)}.`);
+    const look = this.view.threads.find((t) => t.id === chosen);
+    if (!look?.enabled) {
+      const why = look
+        ? refusal(chosen, { ...look, alive: look.status !== 'done' && look.status !== 'error' })
+        : refusal(chosen, undefined);
+      throw new Error(why);
+    }
+    this.busy = true;
+    try {
+      this.answer = null;
+      this.pause = this.nextPause();
+      answer(chosen);
+      await this.pause;
+    } finally {
+      this.busy = false;
+    }
+    return this.state();
+  }
+
+  /** Continues to the end with the seeded scheduler; resolves with the report. */
+  async runToEnd(): Promise<RunReport> {
+    this.auto = true;
+    if (this.answer && this.autoView) {
+      const answer = this.answer;
+      this.answer = null;
+      answer(this.random(this.autoView));
+    }
+    return this.stepped.report;
+  }
+
+  /** Ends the run (its workers are replaced). */
+  close(): void {
+    this.stepped.run.stop();
+  }
+
+  private nextPause(): Promise<void> {
+    return new Promise<void>((resolve) => (this.paused = resolve));
+  }
+}

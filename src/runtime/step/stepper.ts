@@ -1,0 +1,114 @@
+import type { BlockOp } from '../../sync';
+import type { StepBoard } from './board';
+import { Command, Row, StepOp, ThreadState, stepOpOfBlock } from './board';
+
+/**
+ * One program thread's side of step mode, in its worker. At each scheduling point the thread
+ * publishes its pending operation, parks, and waits on its own grant word until the controller
+ * lets it move; a blocking wait parks the same way instead of sleeping on the primitive's word.
+ * Only the granted thread runs, so the rows and the virtual clock need no locking.
+ */
+export class Stepper {
+  private readonly i32: Int32Array;
+  private readonly grantWord: number;
+
+  constructor(
+    private readonly board: StepBoard,
+    private readonly thread: number,
+    /** The program module's URL in this thread ('' before it is evaluated): lines come from it. */
+    private readonly moduleUrl: () => string,
+  ) {
+    this.i32 = board.i32;
+    this.grantWord = board.word(thread, Row.grant);
+  }
+
+  clockMs(): number {
+    return this.board.clockMs;
+  }
+
+  /** A scheduling point: publishes `op` on `object` (-1 for none) and waits for the grant. */
+  point(op: StepOp, object = -1, timed = false, joins = -1): Command {
+    const board = this.board;
+    const t = this.thread;
+    board.set(t, Row.op, op);
+    board.set(t, Row.object, object + 1);
+    board.set(t, Row.thread, joins + 1);
+    board.set(t, Row.timed, timed ? 1 : 0);
+    board.set(t, Row.line, this.line());
+    return this.parkAs(ThreadState.parked);
+  }
+
+  /** `sleep(ms)`: one step, enabled at once; the clock moves to its end when it is taken. */
+  sleep(ms: number): void {
+    this.board.setDeadline(this.thread, this.board.clockMs + ms);
+    this.point(StepOp.sleep, -1, true);
+    this.board.advanceTo(this.board.deadline(this.thread));
+  }
+
+  /** `work(ms)`: one step; the computation's time passes on the virtual clock, no wall time. */
+  work(ms: number): void {
+    this.point(StepOp.work);
+    this.board.clockMs += ms;
+  }
+
+  /**
+   * A blocking wait (Blocking's park hook): parks as blocked until the controller grants it —
+   * once `i32[index]` changed (woken) or, for a timed wait, as a time-out. False on time-out.
+   */
+  park(
+    objectId: number,
+    op: BlockOp | StepOp,
+    index: number,
+    expected: number,
+    deadlineMs: number,
+    stepOp = stepOpOfBlock[op] ?? StepOp.wait,
+  ): boolean {
+    const board = this.board;
+    const t = this.thread;
+    board.set(t, Row.op, stepOp);
+    board.set(t, Row.object, stepOp === StepOp.join ? 0 : objectId + 1);
+    board.set(t, Row.thread, stepOp === StepOp.join ? objectId + 1 : 0);
+    board.set(t, Row.waitIndex, index);
+    board.set(t, Row.waitValue, expected);
+    board.set(t, Row.timed, deadlineMs === Infinity ? 0 : 1);
+    board.setDeadline(t, deadlineMs);
+    if (this.parkAs(ThreadState.blocked) !== Command.timeOut) return true;
+    board.advanceTo(deadlineMs);
+    return false;
+  }
+
+  /** The thread has ended: its last row change. */
+  finish(): void {
+    this.board.set(this.thread, Row.state, ThreadState.ended);
+    this.board.signal();
+  }
+
+  private parkAs(state: ThreadState): Command {
+    const seen = Atomics.load(this.i32, this.grantWord);
+    this.board.set(this.thread, Row.state, state);
+    this.board.signal();
+    while (Atomics.load(this.i32, this.grantWord) === seen)
+      Atomics.wait(this.i32, this.grantWord, seen);
+    return this.board.get(this.thread, Row.command) as Command;
+  }
+
+  /** The learner's line of the call being made: the first stack frame in the program module. */
+  private line(): number {
+    const url = this.moduleUrl();
+    if (url === '' || !this.board.lines) return 0;
+    // The program's frame is a few frames up (wrapper, hook, schedulePoint, point): a short
+    // stack is much cheaper to capture at every step.
+    const limit = V8Error.stackTraceLimit;
+    V8Error.stackTraceLimit = STACK_FRAMES;
+    const stack = new Error().stack ?? '';
+    V8Error.stackTraceLimit = limit;
+    const at = stack.indexOf(url);
+    if (at < 0) return 0;
+    const position = /^:(\d+):/.exec(stack.slice(at + url.length, at + url.length + 12));
+    return position ? Number(position[1]) : 0;
+  }
+}
+
+const STACK_FRAMES = 12;
+/** V8's (Chromium's, Node's) Error has a settable stack depth the standard type does not declare. */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit: number };

@@ -1,0 +1,35 @@
+import type { RunReport } from '../contract-types';
+
+// The step-mode engine's interface: the API's StepState, and what search strategies code against.
+
+/** A thread's next operation, published before it moves (`op` e.g. `acquire`, `read`, `sleep`). */
+export type PendingOp = { op: string; object?: string; line?: number };
+
+export type StepThread = {
+  id: number;
+  name: string;
+  status: 'ready' | 'blocked' | 'sleeping' | 'done' | 'error';
+  enabled: boolean;
+  pending?: PendingOp;
+  blockedReason?: string;
+};
+
+export type StepView = {
+  steps: number;
+  clockMs: number;
+  schedule: number[];
+  threads: StepThread[];
+};
+
+/** Picks the next thread; must return the id of an enabled thread in `view`. */
+export type Scheduler = (view: StepView) => number;
+
+export type StepRunResult = {
+  report: RunReport;
+  schedule: number[];
+  /** The view before each step, for strategies that learn (empty unless asked for). */
+  views: StepView[];
+};
+
+/** What `stepState()` answers (the public contract): the view, and the report once the run ended. */
+export type StepState = StepView & { report?: RunReport };
