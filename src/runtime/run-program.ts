@@ -29,6 +29,11 @@ export type RunOptions = {
    * needs (thread start and end, output), so a sweep times the program, not the tracing.
    */
   trace?: 'full' | 'timing';
+  /**
+   * A search runs one program thousands of times: workers whose threads all ended go back to the
+   * pool (the search's own) for its next run, instead of being replaced.
+   */
+  reuseWorkers?: boolean;
   /** Step mode: the driver that grants steps (src/runtime/step); absent for a parallel run. */
   step?: StepDriver;
 };
@@ -50,6 +55,8 @@ export type ProgramRun = {
 
 const TICK_MS = 10;
 const TIMING_EVENTS = eventMaskOf([EventKind.ThreadStart, EventKind.ThreadEnd, EventKind.Print]);
+/** How long a search's run waits for its workers to come back for the next run. */
+const REUSE_GRACE_MS = 250;
 /** The top level only declares: longer than this is a loop (it runs before any thread exists). */
 export const TOP_LEVEL_LIMIT_MS = 5_000;
 /** check() reads shared values: longer than this, it waits for something that never comes. */
@@ -92,6 +99,9 @@ class RunLifecycle {
   private readonly rings: TraceRings;
   private readonly drain: HeapDrain;
   private readonly lent = new Set<PoolWorker>();
+  /** Workers whose serve loop returned (their threads ended): reusable when the options say so. */
+  private readonly returned = new Set<PoolWorker>();
+  private readonly serving: Promise<unknown>[] = [];
   private readonly stopped: Promise<void>;
   private requestStop: () => void = () => {};
   private stopRequested = false;
@@ -191,6 +201,7 @@ class RunLifecycle {
       this.publish({ hang: this.hangOf(ending) });
     this.control.store(ControlWord.runState, RunState.Ending);
     Atomics.notify(this.control.i32, this.control.word(ControlWord.spawnTail));
+    if (this.options.reuseWorkers && ending.outcome === 'ok') await this.giveBackReturned();
     this.retireAll();
     this.publish();
     if (ending.outcome === 'ok' && this.anyThreadFailed()) ending.outcome = 'error';
@@ -274,10 +285,26 @@ class RunLifecycle {
 
   /** Lets a worker run threads; its own failure (not a program's exception) ends the run. */
   private serve(w: PoolWorker, config: RunConfig): void {
-    w.api.serve(config).catch((error: unknown) => {
-      this.failure ??= `A worker failed while running threads: ${messageOf(error)}`;
-      this.requestStop();
-    });
+    this.serving.push(
+      w.api.serve(config).then(
+        () => this.returned.add(w),
+        (error: unknown) => {
+          this.failure ??= `A worker failed while running threads: ${messageOf(error)}`;
+          this.requestStop();
+        },
+      ),
+    );
+  }
+
+  /** Waits (briefly) for idle workers to leave their serve loop, and gives those back. */
+  private async giveBackReturned(): Promise<void> {
+    await Promise.race([
+      Promise.all(this.serving),
+      new Promise((resolve) => setTimeout(resolve, REUSE_GRACE_MS)),
+    ]);
+    const back = [...this.lent].filter((w) => this.returned.has(w));
+    this.pool.give(back);
+    for (const w of back) this.lent.delete(w);
   }
 
   /** Every worker this run touched is terminated: no global, listener or timer survives it. */

@@ -96,12 +96,16 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
       listener: { progress(p: SearchProgress): void },
     ) {
       if (!isRunOptions(options)) throw new TypeError('A search needs valid options.');
-      const job = new SearchJob(pool, options, search, () => void listener.progress(job.progress));
+      // A search reuses workers between its runs, so it gets a pool of its own: its program's
+      // realm never reaches another program's run.
+      const own = pool.sibling();
+      const job = new SearchJob(own, options, search, () => void listener.progress(job.progress));
       searches.set(runId, job);
       try {
         return await job.result;
       } finally {
         searches.delete(runId);
+        own.dispose();
       }
     },
     stopSearch(runId: number) {

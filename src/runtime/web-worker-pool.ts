@@ -19,6 +19,7 @@ export class WorkerPool {
   private readonly idle: PoolWorker[] = [];
   private readonly lent = new Set<PoolWorker>();
   private calibration: Promise<number> | null = null;
+  private disposed = false;
 
   constructor(
     private readonly create: WorkerFactory,
@@ -65,6 +66,28 @@ export class WorkerPool {
     this.refill();
   }
 
+  /**
+   * Takes back workers that served a run and returned: only a search gives them back, to run the
+   * same program again (its runs stay in one realm; the next search gets a fresh pool).
+   */
+  give(workers: readonly PoolWorker[]): void {
+    for (const w of workers) if (this.lent.delete(w)) this.idle.push(w);
+  }
+
+  /** A new pool of the same workers (its own realms), sharing this pool's calibration. */
+  sibling(): WorkerPool {
+    const pool = new WorkerPool(this.create, this.warm);
+    pool.calibration = this.workItersPerMs();
+    return pool;
+  }
+
+  /** Ends every worker, idle and lent; a disposed pool starts no more. */
+  dispose(): void {
+    this.disposed = true;
+    this.retire([...this.idle, ...this.lent]);
+    this.idle.length = 0;
+  }
+
   get idleCount(): number {
     return this.idle.length;
   }
@@ -74,6 +97,7 @@ export class WorkerPool {
   }
 
   private refill(): void {
+    if (this.disposed) return;
     while (this.idle.length < this.warm) this.idle.push(this.start());
   }
 

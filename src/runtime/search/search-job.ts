@@ -28,7 +28,7 @@ export function steppedEngine(
     run: async (scheduler) => {
       const { run, driver, report } = startStepped(
         pool,
-        program,
+        { ...program, reuseWorkers: true },
         (auto) => scheduler(auto),
         // The strategies and the shrinker read the views; nobody reads their source lines, and
         // each costs a stack trace per step.

@@ -96,19 +96,12 @@ export class Stepper {
   private line(): number {
     const url = this.moduleUrl();
     if (url === '' || !this.board.lines) return 0;
-    // The program's frame is a few frames up (wrapper, hook, schedulePoint, point): a short
-    // stack is much cheaper to capture at every step.
-    const limit = V8Error.stackTraceLimit;
-    V8Error.stackTraceLimit = STACK_FRAMES;
+    // The program's frame is a few frames up (facade, hook, schedulePoint, point). Error is frozen
+    // before programs run (worker/harden.ts), so the stack depth stays the worker's.
     const stack = new Error().stack ?? '';
-    V8Error.stackTraceLimit = limit;
     const at = stack.indexOf(url);
     if (at < 0) return 0;
     const position = /^:(\d+):/.exec(stack.slice(at + url.length, at + url.length + 12));
     return position ? Number(position[1]) : 0;
   }
 }
-
-const STACK_FRAMES = 12;
-/** V8's (Chromium's, Node's) Error has a settable stack depth the standard type does not declare. */
-const V8Error = Error as ErrorConstructor & { stackTraceLimit: number };
