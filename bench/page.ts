@@ -1,5 +1,5 @@
 // The bench page (bench.html): `window.runBenchmarks()` measures every in-browser figure of
-// DESIGN.md §4 and resolves with them. bench/run.mjs drives it in headless Chromium.
+// docs/budgets.md and resolves with them. bench/run.mjs drives it in headless Chromium.
 import { progress, type Figures } from './figure';
 import { createSession } from './harness';
 import { longTaskFigures } from './long-tasks';
