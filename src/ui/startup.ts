@@ -121,6 +121,10 @@ function openLink(
     seq: links.get().seq + 1,
   });
   if (fromLink && shouldAutorun(decoded.state, flags)) runNow(session);
+  // A step-mode link of a demo's own program opens paused at the end of its schedule; a link
+  // with code of its own waits for the learner's click (Run replays it).
+  else if (fromLink && state.mode === 'step' && state.code === undefined)
+    void session.openStepRun().catch(() => undefined);
 }
 
 function runNow(session: Session): void {
