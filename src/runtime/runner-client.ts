@@ -1,5 +1,6 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
+import { reportFromLog } from './build-report';
 import { LiveLog } from './live-log';
 import type { Runner, SearchRun, StepRun } from './runner';
 import { RUNNER_CRASHED, type RunnerHostApi, type StepInfo } from './runner-protocol';
@@ -151,22 +152,12 @@ export class RunnerClient implements Runner {
 
 /** The report of a run whose runner is gone: what the page had read of it, and why it ended. */
 function failedReport(options: RunOptions, log: LiveLog, message: string): RunReport {
-  return {
+  return reportFromLog(log, {
     outcome: 'error',
-    mode: 'parallel',
     gil: options.params.gil === true,
     wallMs: 0,
-    threads: [{ id: -1, role: 'program', status: 'error', error: { message } }],
-    shared: {},
-    stats: {
-      events: log.events.length,
-      droppedEvents: log.dropped,
-      acquisitions: 0,
-      contended: 0,
-      maxHolders: {},
-    },
-    output: log.output,
-  };
+    programError: { message },
+  });
 }
 
 /** The page's mirror of a step run open in the runner frame: its last state, kept after each call. */
