@@ -268,7 +268,10 @@ test('a thread’s write to a top-level let is marked: each thread has its own c
   const editor = page.getByTestId('code-editor');
   const squiggle = editor.locator('.squiggly-warning').first();
   await expect(squiggle).toBeVisible();
-  const lineTop = await editor.locator('.view-line').nth(3).boundingBox();
+  // Monaco reuses its line elements: find the line by its text, not by its place in the DOM.
+  const lineTop = await editor
+    .locator('.view-line', { hasText: 'counter = counter + 1' })
+    .boundingBox();
   const box = await squiggle.boundingBox();
   expect(Math.abs((box?.y ?? 0) - (lineTop?.y ?? -100))).toBeLessThan(20);
   await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);

@@ -3,6 +3,13 @@ import type { WorkerApi } from './worker/worker-api';
 import { MAX_THREADS } from './spawn';
 import { CONNECT } from './worker-connect';
 
+/**
+ * Workers kept ready for the next run. Every run's workers are thrown away, so a run of up to this
+ * many threads starts on loaded workers, and sweeps (up to 16 threads) time the program, not
+ * worker start-up.
+ */
+const WARM_WORKERS = 16;
+
 /** One program worker and its Comlink handle. */
 export type PoolWorker = { readonly worker: Worker; readonly api: Remote<WorkerApi> };
 
@@ -23,7 +30,7 @@ export class WorkerPool {
 
   constructor(
     private readonly create: WorkerFactory,
-    private readonly warm = Math.min(8, Math.max(4, navigator.hardwareConcurrency * 2)),
+    private readonly warm = WARM_WORKERS,
   ) {
     this.refill();
   }

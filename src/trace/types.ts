@@ -28,8 +28,18 @@ export type TracedThread = { id: number; name: string };
  * What a thread is doing during a span of its lane. 'starting': its worker loads the program and
  * evaluates the top level before the target runs. 'running' with the GIL on means holding it.
  */
-export type ThreadState =
-  'starting' | 'running' | 'waiting' | 'sleeping' | 'input' | 'gil-wait' | 'done' | 'failed';
+/** Every state a thread's lane can show (recordings are checked against this list). */
+export const THREAD_STATES = [
+  'starting',
+  'running',
+  'waiting',
+  'sleeping',
+  'input',
+  'gil-wait',
+  'done',
+  'failed',
+] as const;
+export type ThreadState = (typeof THREAD_STATES)[number];
 
 /** A state span of one thread's lane; spans of a lane never overlap. */
 export type StateSpan = {

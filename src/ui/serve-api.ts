@@ -18,10 +18,12 @@ export function serveApi(session: Session, api: InterleaveApi, notices: NoticeBo
   const hostApi: InterleaveApi = {
     ...api,
     load: (state) => {
-      api.load(state);
+      // A step-mode state opens its paused run before the reply: keep the promise.
+      const loaded = api.load(state);
       notices.update({
         hostCode: state.code === undefined ? null : { origin: hostOrigin, ran: false },
       });
+      return loaded;
     },
     sweep: (state, options) => {
       // A sweep runs its state's program without showing it: the notice says that it ran.

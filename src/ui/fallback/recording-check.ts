@@ -1,7 +1,8 @@
 import type { Outcome, RunReport } from '../../runtime/contract-types';
 import { isDemoId, isParamKey, isParamValue, isRecord } from '../../share/state-fields';
 import { ObjectKind } from '../../sync/kinds';
-import type { HoldSpan, StateSpan, ThreadState, TracedObject, WakeArrow } from '../../trace/types';
+import { THREAD_STATES } from '../../trace/types';
+import type { HoldSpan, StateSpan, TracedObject, WakeArrow } from '../../trace/types';
 import type { TimelineMarker } from '../timeline/timeline-model';
 import { RECORDING_CAPS } from './compact-recording';
 import type { Recording } from './recording';
@@ -23,15 +24,6 @@ const OUTCOMES: readonly Outcome[] = [
   'error',
   'stopped',
   'timeout',
-];
-const STATES: readonly ThreadState[] = [
-  'running',
-  'waiting',
-  'sleeping',
-  'input',
-  'gil-wait',
-  'done',
-  'failed',
 ];
 const MARKERS: readonly TimelineMarker['kind'][] = ['error', 'check-failed', 'deadlock'];
 const STATUSES: readonly RunReport['threads'][number]['status'][] = [
@@ -104,7 +96,7 @@ function readRecordingStrict(data: unknown): Recording {
       const x = record(s);
       const span: StateSpan = {
         thread: int(x.thread, MAX_THREADS),
-        state: oneOf(x.state, STATES),
+        state: oneOf(x.state, THREAD_STATES),
         startUs: time(x.startUs),
         endUs: time(x.endUs),
       };
