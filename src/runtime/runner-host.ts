@@ -24,6 +24,21 @@ type MemoryMeasure = () => Promise<{ bytes: number }>;
  */
 export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null): RunnerHostApi {
   const runs = new Map<number, ProgramRun>();
+  // A sweep times one program over and over: its runs reuse workers, in a pool of their own that
+  // ends when another program runs, so no program's realm reaches a different program's run.
+  let timing: { source: string; pool: WorkerPool } | null = null;
+  const poolFor = (options: { source: string; trace?: string }) => {
+    if (options.trace !== 'timing') {
+      timing?.pool.dispose();
+      timing = null;
+      return { runPool: pool, reuse: false };
+    }
+    if (timing?.source !== options.source) {
+      timing?.pool.dispose();
+      timing = { source: options.source, pool: pool.sibling() };
+    }
+    return { runPool: timing.pool, reuse: true };
+  };
   const steps = new Map<number, StepController>();
   const searches = new Map<number, SearchJob>();
   const stepRun = (id: number) => {
@@ -53,7 +68,12 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
     start(runId: number, options: unknown, listener: RunListener) {
       if (!Number.isInteger(runId) || runs.has(runId) || !isRunOptions(options))
         throw new TypeError('A run needs a new id and valid options.');
-      const run = startRun(pool, options, (delta) => void listener.delta(delta));
+      const { runPool, reuse } = poolFor(options);
+      const run = startRun(
+        runPool,
+        { ...options, reuseWorkers: reuse },
+        (delta) => void listener.delta(delta),
+      );
       runs.set(runId, run);
       void run.report.then((report) => {
         runs.delete(runId);
