@@ -267,13 +267,16 @@ test('a thread’s write to a top-level let is marked: each thread has its own c
   await page.evaluate((code) => window.interleave?.load({ v: 1, demo: 'scratch', code }), code);
   const editor = page.getByTestId('code-editor');
   const squiggle = editor.locator('.squiggly-warning').first();
-  await expect(squiggle).toBeVisible();
-  // Monaco reuses its line elements: find the line by its text, not by its place in the DOM.
-  const lineTop = await editor
-    .locator('.view-line', { hasText: 'counter = counter + 1' })
-    .boundingBox();
+  // Monaco reuses its line elements: find the line by its text, not by its place in the DOM; and
+  // the marker of the program loaded before may still be drawn a moment, so wait for this one.
+  const line = editor.locator('.view-line', { hasText: 'counter = counter + 1' });
+  await expect
+    .poll(async () => {
+      const [lineBox, markBox] = [await line.boundingBox(), await squiggle.boundingBox()];
+      return lineBox && markBox ? Math.abs(markBox.y - lineBox.y) : Infinity;
+    })
+    .toBeLessThan(20);
   const box = await squiggle.boundingBox();
-  expect(Math.abs((box?.y ?? 0) - (lineTop?.y ?? -100))).toBeLessThan(20);
   await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
   await expect(
     page.getByText(/each thread has its own copy; use SharedInt to share/),
