@@ -1,14 +1,12 @@
-import { EventKind, Heap, ThreadField, ThreadStatus, epochMs } from '../sync';
+import { EventKind, Heap, epochMs } from '../sync';
 import { ALL_EVENTS_MASK, eventMaskOf, TraceRings, VALUE_EVENTS_MASK } from '../trace/ring';
-import { describeCycle, describeStuck } from '../trace/describe';
-import { namesOf } from '../trace/names';
-import { cyclesOf, waitGraphOf } from '../trace/wait-graph';
 import { ControlWord, Control, RunState, runtimeBytesFor } from './control';
 import type { ParamValue, RunReport } from './contract-types';
 import { buildReport, reportFromLog, type Ending } from './build-report';
 import { HeapDrain } from './heap-drain';
 import { initialThreads } from './initial-threads';
-import { LiveLog, type Hang, type LogDelta } from './live-log';
+import { LiveLog, type LogDelta } from './live-log';
+import { aliveThreads, anyThreadFailed, hangOf, threadSpanMs } from './run-ending';
 import { messageOf } from './thrown-value';
 import type { RunConfig } from './run-config';
 import { MAX_THREADS, registerThread } from './spawn';
@@ -198,13 +196,13 @@ class RunLifecycle {
 
     this.phase = 'ending';
     if (!this.options.step && (ending.deadlock || ending.stuck))
-      this.publish({ hang: this.hangOf(ending) });
+      this.publish({ hang: hangOf(this.heap, this.control, this.log, ending) });
     this.control.store(ControlWord.runState, RunState.Ending);
     Atomics.notify(this.control.i32, this.control.word(ControlWord.spawnTail));
     if (this.options.reuseWorkers && ending.outcome === 'ok') await this.giveBackReturned();
     this.retireAll();
     this.publish();
-    if (ending.outcome === 'ok' && this.anyThreadFailed()) ending.outcome = 'error';
+    if (ending.outcome === 'ok' && anyThreadFailed(this.heap, this.log)) ending.outcome = 'error';
     if (ending.outcome === 'ok' && prepared.info.hasCheck) {
       this.phase = 'checking';
       ending.check = await this.check(config);
@@ -224,7 +222,7 @@ class RunLifecycle {
       if (this.stopRequested) return this.ending('stopped', nowMs);
       if (this.failure) return this.programError(this.failure, nowMs);
       if (this.control.load(ControlWord.liveThreads) === 0 && this.control.pendingSpawns() === 0)
-        return this.ending('ok', this.threadSpanMs() ?? nowMs);
+        return this.ending('ok', threadSpanMs(this.log) ?? nowMs);
       if (nowMs > limitMs) return this.ending('timeout', nowMs);
       const verdict = watchdog.observe(readSnapshot(this.heap, this.control), nowMs);
       if (verdict?.kind === 'deadlock')
@@ -250,7 +248,7 @@ class RunLifecycle {
 
   /** Threads started by the program (Thread, pools) need workers: lend more on demand. */
   private lendMore(config: RunConfig): void {
-    const wanted = Math.min(this.aliveThreads(), MAX_THREADS) - this.lent.size;
+    const wanted = Math.min(aliveThreads(this.heap, this.control), MAX_THREADS) - this.lent.size;
     for (const w of this.borrow(wanted)) this.serve(w, config);
   }
 
@@ -353,46 +351,6 @@ class RunLifecycle {
     const live = Atomics.load(this.control.i32, word);
     const wait = Atomics.waitAsync(this.control.i32, word, live, TICK_MS);
     return wait.async ? wait.value : Promise.resolve();
-  }
-
-  private aliveThreads(): number {
-    let alive = 0;
-    const count = Math.min(this.control.load(ControlWord.nextThread), this.heap.maxThreads);
-    for (let id = 0; id < count; id++) {
-      const status = Atomics.load(this.heap.i32, this.heap.threadWord(id, ThreadField.status));
-      if (status === ThreadStatus.Starting || status === ThreadStatus.Running) alive++;
-    }
-    return alive;
-  }
-
-  private anyThreadFailed(): boolean {
-    return this.log.threads.some(
-      (t) =>
-        Atomics.load(this.heap.i32, this.heap.threadWord(t.id, ThreadField.status)) ===
-        ThreadStatus.Failed,
-    );
-  }
-
-  /** The threads' own span: first start to last end, from the trace's clock reads. */
-  private threadSpanMs(): number | undefined {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const e of this.log.events) {
-      if (e.timeUs === null) continue;
-      if (e.kind === EventKind.ThreadStart) first = Math.min(first, e.timeUs);
-      if (e.kind === EventKind.ThreadEnd) last = Math.max(last, e.timeUs);
-    }
-    return last >= first ? (last - first) / 1000 : undefined;
-  }
-
-  /** The wait-for graph at the moment the run hung, and the sentence that explains it. */
-  private hangOf(ending: Ending): Hang {
-    const graph = waitGraphOf(readSnapshot(this.heap, this.control));
-    const names = namesOf(this.log.threads, this.log.objects);
-    const sentence = ending.deadlock
-      ? describeCycle(ending.deadlock, names)
-      : describeStuck(ending.stuck ?? [], names);
-    return { graph, cycles: ending.deadlock ? [ending.deadlock] : cyclesOf(graph), sentence };
   }
 
   private ending(outcome: RunReport['outcome'], wallMs: number): Ending {
