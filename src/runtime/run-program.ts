@@ -241,6 +241,7 @@ class RunLifecycle {
       stopped: this.stopped,
       isStopped: () => this.stopRequested || this.failure !== null,
       lendMore: () => this.lendMore(config),
+      publish: () => this.publish(),
     });
     this.publish(driven.hang ? { hang: driven.hang } : {});
     return this.failure ? this.programError(this.failure, driven.ending.wallMs) : driven.ending;

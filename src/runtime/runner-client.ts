@@ -168,7 +168,9 @@ class RemoteStepRun implements StepRun {
     private readonly api: Remote<RunnerHostApi>,
     private readonly runId: number,
     private info: StepInfo,
-  ) {}
+  ) {
+    this.take(info);
+  }
 
   state(): StepState {
     return structuredClone(this.info.state);
@@ -183,17 +185,22 @@ class RemoteStepRun implements StepRun {
   }
 
   async step(thread?: number): Promise<StepState> {
-    this.info = await this.api.step(this.runId, thread);
+    this.take(await this.api.step(this.runId, thread));
     return this.state();
   }
 
   async runToEnd(): Promise<RunReport> {
-    this.info = await this.api.runToEnd(this.runId);
+    this.take(await this.api.runToEnd(this.runId));
     if (!this.info.report) throw new Error('The step run did not end.');
     return this.info.report;
   }
 
   close(): void {
     void this.api.closeStep(this.runId).catch(() => undefined);
+  }
+
+  private take(info: StepInfo): void {
+    this.info = info;
+    for (const delta of info.deltas) this.log.apply(delta);
   }
 }

@@ -7,6 +7,7 @@ import {
   type StepInfo,
 } from './runner-protocol';
 import type { SearchOptions, SearchProgress } from './contract-types';
+import type { LogDelta } from './live-log';
 import { SearchJob } from './search/search-job';
 import { StepController } from './step/step-controller';
 import { startRun, type ProgramRun } from './run-program';
@@ -46,11 +47,13 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
     if (!run) throw new Error("No step run is open: load a state with mode 'step' first.");
     return run;
   };
-  const info = (run: StepController): StepInfo => ({
-    state: run.state(),
-    report: run.report,
-    schedule: run.schedule,
-  });
+  // Each step run's log drains not yet sent: they travel with the call's answer, so the page's
+  // mirror of the log is up to date when a step resolves.
+  const unsent = new Map<StepController, LogDelta[]>();
+  const info = (run: StepController): StepInfo => {
+    const deltas = unsent.get(run)?.splice(0) ?? [];
+    return { state: run.state(), report: run.report, schedule: run.schedule, deltas };
+  };
   let watching = false;
   const watchMemory = async () => {
     if (watching || !measure) return;
@@ -90,7 +93,11 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
     ping: () => true,
     async openStep(runId: number, options: unknown, schedule: number[], seed: number) {
       if (!isRunOptions(options)) throw new TypeError('A step run needs valid options.');
-      const run = await StepController.open(pool, options, schedule, seed);
+      const pending: LogDelta[] = [];
+      const run = await StepController.open(pool, options, schedule, seed, (delta) =>
+        pending.push(delta),
+      );
+      unsent.set(run, pending);
       steps.get(runId)?.close();
       steps.set(runId, run);
       return info(run);
@@ -106,7 +113,9 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
       return info(run);
     },
     closeStep(runId: number) {
-      steps.get(runId)?.close();
+      const run = steps.get(runId);
+      if (run) unsent.delete(run);
+      run?.close();
       steps.delete(runId);
     },
     async search(

@@ -14,7 +14,13 @@ export type RunListener = {
 };
 
 /** What the page knows of an open step run after each call. */
-export type StepInfo = { state: StepState; report: RunReport | null; schedule: number[] };
+/** A step run's state after a call, with its log's drains since the previous call, in order. */
+export type StepInfo = {
+  state: StepState;
+  report: RunReport | null;
+  schedule: number[];
+  deltas: LogDelta[];
+};
 
 /** What the runner frame offers the page (over Comlink, on a private MessagePort). */
 export type RunnerHostApi = {

@@ -90,6 +90,7 @@ export class Session {
   async openStepRun(): Promise<StepState> {
     this.closeStepRun();
     const opened = await this.openStep(this.current.schedule ?? []);
+    this.afterStep(opened);
     return opened.state();
   }
 

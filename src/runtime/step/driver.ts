@@ -16,6 +16,8 @@ export type StepHost = {
   isStopped(): boolean;
   /** Lends workers to threads registered but not started yet. */
   lendMore(): void;
+  /** Drains the run's memory into its log: before a pause, so the page sees every step so far. */
+  publish(): void;
 };
 
 /**
@@ -104,10 +106,11 @@ export class StepDriver {
       try {
         const picked = this.pick(auto, () => this.viewOf(looks, false));
         // An automatic pick is synchronous: the loop then only yields while threads move.
-        chosen =
-          typeof picked === 'number'
-            ? picked
-            : await Promise.race([picked, host.stopped.then(() => -1)]);
+        if (typeof picked === 'number') chosen = picked;
+        else {
+          host.publish();
+          chosen = await Promise.race([picked, host.stopped.then(() => -1)]);
+        }
       } catch (error) {
         // A scheduler that throws ends the run cleanly (its workers are returned or replaced).
         this.refused = `Step ${this.schedule.length + 1}: the scheduler failed: ${String(error)}`;

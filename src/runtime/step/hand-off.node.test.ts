@@ -78,6 +78,7 @@ async function steppedRun(seed: number) {
     stopped: new Promise<void>(() => {}),
     isStopped: () => false,
     lendMore: () => {},
+    publish: () => {},
   });
   return { ending, schedule: driver.schedule, most: Math.max(...(await Promise.all(results))) };
 }

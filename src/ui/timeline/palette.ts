@@ -126,3 +126,41 @@ export function patternCss(pattern: StatePattern): string {
       return `repeating-linear-gradient(45deg, ${ink} 0 1.5px, transparent 1.5px 6px), repeating-linear-gradient(-45deg, ${ink} 0 1.5px, transparent 1.5px 6px)`;
   }
 }
+
+// Per-thread colours (lanes' markers, the editor's next-line highlights): Tol's "bright" and
+// "muted" qualitative schemes (Paul Tol, "Colour Schemes", SRON 2021), light variants darker so
+// that a 3px bar keeps 3:1 against the background (WCAG 1.4.11). The thread's name is always
+// written beside its colour, so colour is never the only cue.
+const THREAD_COLOURS: Record<TimelineTheme, readonly string[]> = {
+  light: [
+    '#2166ac',
+    '#b2182b',
+    '#1b7837',
+    '#762a83',
+    '#8c510a',
+    '#01665e',
+    '#c51b7d',
+    '#4d4d4d',
+    '#5e3c99',
+  ],
+  dark: [
+    '#66ccee',
+    '#ee6677',
+    '#88dd66',
+    '#cc99ee',
+    '#ddaa33',
+    '#44bb99',
+    '#ee88bb',
+    '#bbbbbb',
+    '#aa99ff',
+  ],
+};
+
+/** The colour of thread `id` in a theme (ids past the ninth reuse the list). */
+export function threadColour(id: number, theme: TimelineTheme): string {
+  const colours = THREAD_COLOURS[theme];
+  return colours[((id % colours.length) + colours.length) % colours.length] as string;
+}
+
+/** How many distinct thread colours there are. */
+export const THREAD_COLOUR_COUNT = THREAD_COLOURS.light.length;
