@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { perThreadCopyWritesOf } from '../../runtime/thread-copies';
 import { EDITOR_THEMES } from './editor-themes';
-import { nextLineDecorations, threadColourVars, type NextLine } from './next-lines';
+import { nextLineDecorations, type NextLine } from './next-lines';
 import './next-lines.css';
 import { loadMonaco, type Monaco } from './load-monaco';
 import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
@@ -137,14 +137,7 @@ export default function CodeEditor({
     if (editor && highlights.current) showNextLines(editor, highlights.current, nextLines);
   }, [nextLines, value]);
 
-  return (
-    <div
-      ref={host}
-      className="code-editor"
-      data-testid="code-editor"
-      style={threadColourVars(theme)}
-    />
-  );
+  return <div ref={host} className="code-editor" data-testid="code-editor" />;
 }
 
 function showNextLines(

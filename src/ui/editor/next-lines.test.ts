@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextLineDecorations, threadColourVars } from './next-lines';
+import { nextLineDecorations } from './next-lines';
 
 describe('nextLineDecorations', () => {
   const next = (thread: number, line: number) => ({
@@ -24,16 +24,8 @@ describe('nextLineDecorations', () => {
     expect(decorations[0]?.range.endColumn).toBe(20);
   });
 
-  it('leaves out lines the program does not have, and reuses colours past the ninth thread', () => {
-    const decorations = nextLineDecorations([next(9, 2), next(3, 0), next(4, 11)], 10, () => 1);
+  it('leaves out lines the program does not have, and reuses colours past the eighth thread', () => {
+    const decorations = nextLineDecorations([next(8, 2), next(3, 0), next(4, 11)], 10, () => 1);
     expect(decorations.map((d) => d.options.className)).toEqual(['next-line next-line-t0']);
-  });
-});
-
-describe('threadColourVars', () => {
-  it('defines a variable per colour class', () => {
-    const vars = threadColourVars('dark') as Record<string, string>;
-    expect(Object.keys(vars)).toContain('--thread-8');
-    expect(vars['--thread-0']).toMatch(/^#[0-9a-f]{6}$/);
   });
 });

@@ -1,21 +1,12 @@
-import type { CSSProperties } from 'react';
 import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
-import { threadColour, THREAD_COLOUR_COUNT, type TimelineTheme } from '../timeline/palette';
+
+/** Thread colours theme.css defines (`--thread-0` …, the output console's too); later ids reuse them. */
+const THREAD_COLOURS = 8;
 
 /** A thread's next line in step mode, and what it will do there ("read counter"). */
 export type NextLine = { line: number; thread: number; name: string; what: string };
 
-/** The CSS variables `--thread-0` … that the highlight classes colour themselves with. */
-export function threadColourVars(theme: TimelineTheme): CSSProperties {
-  return Object.fromEntries(
-    Array.from({ length: THREAD_COLOUR_COUNT }, (_, id) => [
-      `--thread-${id}`,
-      threadColour(id, theme),
-    ]),
-  ) as CSSProperties;
-}
-
-const colourClass = (thread: number) => `next-line-t${thread % THREAD_COLOUR_COUNT}`;
+const colourClass = (thread: number) => `next-line-t${thread % THREAD_COLOURS}`;
 
 /**
  * One decoration per line that some thread runs next: the line tinted and barred in the first

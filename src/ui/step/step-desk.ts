@@ -99,7 +99,7 @@ export class StepDesk {
   }
 
   back(): Promise<void> {
-    this.change({ playing: false });
+    this.change({ playing: false, finishedByScheduler: false });
     return this.queue(() => this.session.back());
   }
 

@@ -1,0 +1,24 @@
+import type { DemoDefinition } from '../../demos/types';
+import type { ParamValue } from '../../runtime/contract-types';
+import type { StepState } from '../../runtime/step/types';
+import { Challenge } from './Challenge';
+import type { DeskState, StepDesk } from './step-desk';
+import { StepControls } from './StepControls';
+
+type Props = {
+  desk: StepDesk;
+  now: DeskState;
+  step: StepState | null;
+  demo: DemoDefinition;
+  params: Record<string, ParamValue>;
+};
+
+/** What step mode adds under Run: the step controls, then the demo's challenge. */
+export function StepPane({ desk, now, step, demo, params }: Props) {
+  return (
+    <div className="step-pane">
+      <StepControls desk={desk} now={now} step={step} />
+      <Challenge demo={demo} params={params} step={step} now={now} />
+    </div>
+  );
+}
