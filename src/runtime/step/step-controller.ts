@@ -33,16 +33,22 @@ export class StepController {
   ) {
     this.random = seededScheduler(seed);
     this.pause = this.nextPause();
-    this.stepped = startStepped(pool, options, (auto, manual) => {
-      if (this.replayed < this.replay.length) return this.replay[this.replayed++] as number;
-      if (this.auto) return this.random(auto);
-      this.view = manual();
-      this.autoView = auto;
-      return new Promise<number>((resolve) => {
-        this.answer = resolve;
-        this.paused();
-      });
-    }, {}, onDelta);
+    this.stepped = startStepped(
+      pool,
+      options,
+      (auto, manual) => {
+        if (this.replayed < this.replay.length) return this.replay[this.replayed++] as number;
+        if (this.auto) return this.random(auto);
+        this.view = manual();
+        this.autoView = auto;
+        return new Promise<number>((resolve) => {
+          this.answer = resolve;
+          this.paused();
+        });
+      },
+      {},
+      onDelta,
+    );
     void this.stepped.report.then(
       (report) => {
         this.report_ = report;
