@@ -197,6 +197,40 @@ test('a step link carrying code runs nothing before the click, then opens at its
   await reader.close();
 });
 
+/** Presses thread `id`'s number key until it has taken a step whose op was `op` (at most 10). */
+async function stepThrough(page: Page, id: number, op: string): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    const before = (await stepState(page))!;
+    await page.keyboard.press(String(id + 1));
+    await page.waitForFunction(
+      (n) => window.interleave!.stepState()?.steps === n,
+      before.steps + 1,
+    );
+    if (before.threads[id]?.pending?.op === op) return;
+  }
+  throw new Error(`T${id} never did '${op}'`);
+}
+
+test('the challenge: both threads read before either writes, and the page says it broke', async ({
+  page,
+  app,
+}) => {
+  await openDemo(page, `${app.url}/`, 'race-counter', SMALL_RACE);
+  await page.getByRole('radio', { name: 'Step' }).check();
+  await expect(status(page)).toHaveText(/^Step 0\./, { timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Challenge' })).toContainText(
+    'Can you break it? Schedule the threads so that the check fails.',
+  );
+  // Each thread up to its read, and through it: both have read 0.
+  await stepThrough(page, 0, 'read');
+  await stepThrough(page, 1, 'read');
+  const taken = (await stepState(page))!.steps;
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  const said = page.getByRole('region', { name: 'Challenge' }).getByRole('status');
+  await expect(said).toContainText('You broke it: the check fails after', { timeout: 30_000 });
+  await expect(said).toContainText(`You chose the first ${taken}; Run to end chose the rest.`);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in step mode (${theme})`, async ({
     page,

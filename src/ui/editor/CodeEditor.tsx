@@ -148,7 +148,9 @@ function showNextLines(
   const model = editor.getModel();
   if (!model) return;
   collection.set(
-    nextLineDecorations(lines, model.getLineCount(), (line) => model.getLineMaxColumn(line)),
+    nextLineDecorations(lines, model.getLineCount(), (line) =>
+      Math.max(1, model.getLineFirstNonWhitespaceColumn(line)),
+    ),
   );
 }
 

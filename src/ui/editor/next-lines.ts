@@ -9,40 +9,46 @@ export type NextLine = { line: number; thread: number; name: string; what: strin
 const colourClass = (thread: number) => `next-line-t${thread % THREAD_COLOURS}`;
 
 /**
- * One decoration per line that some thread runs next: the line tinted and barred in the first
- * thread's colour, like a cursor, with the threads' names written after it ("◀ T0, T1 next"), so
- * colour is never the only cue. `maxColumn` is the line's end, where the label goes.
+ * For each line that some thread runs next: the line tinted and barred in the first
+ * thread's colour, and a name tag like a collaborator's cursor ("T0 T1 ▸") just before the
+ * line's code, so colour is never the only cue and a long line never hides it. `firstColumn` is
+ * where the line's code starts.
  */
 export function nextLineDecorations(
   lines: readonly NextLine[],
   lineCount: number,
-  maxColumn: (line: number) => number,
+  firstColumn: (line: number) => number,
 ): monacoNs.editor.IModelDeltaDecoration[] {
   const byLine = new Map<number, NextLine[]>();
   for (const next of lines) {
     if (next.line < 1 || next.line > lineCount) continue;
     byLine.set(next.line, [...(byLine.get(next.line) ?? []), next]);
   }
-  return [...byLine].map(([line, here]) => {
+  return [...byLine].flatMap(([line, here]) => {
     const first = here[0] as NextLine;
-    const names = here.map((n) => n.name).join(', ');
-    return {
-      range: {
-        startLineNumber: line,
-        startColumn: 1,
-        endLineNumber: line,
-        endColumn: maxColumn(line),
-      },
-      options: {
-        isWholeLine: true,
-        className: `next-line ${colourClass(first.thread)}`,
-        linesDecorationsClassName: `next-line-bar ${colourClass(first.thread)}`,
-        hoverMessage: here.map((n) => ({ value: `${n.name} next: ${n.what}` })),
-        after: {
-          content: `  ◀ ${names} next`,
-          inlineClassName: `next-line-label ${colourClass(first.thread)}`,
+    const colour = colourClass(first.thread);
+    const column = firstColumn(line);
+    const at = { startLineNumber: line, endLineNumber: line };
+    // Two decorations: Monaco draws injected text only on a non-empty range of a partial one.
+    return [
+      {
+        range: { ...at, startColumn: 1, endColumn: 1 },
+        options: {
+          isWholeLine: true,
+          className: `next-line ${colour}`,
+          linesDecorationsClassName: `next-line-bar ${colour}`,
+          hoverMessage: here.map((n) => ({ value: `${n.name} next: ${n.what}` })),
         },
       },
-    };
+      {
+        range: { ...at, startColumn: column, endColumn: column + 1 },
+        options: {
+          before: {
+            content: `${here.map((n) => n.name).join(' ')} ▸`,
+            inlineClassName: `next-line-label ${colour}`,
+          },
+        },
+      },
+    ];
   });
 }

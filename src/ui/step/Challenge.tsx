@@ -29,11 +29,14 @@ export function Challenge({ demo, params, step, now }: Props) {
       <p role="status">
         {!report || !step
           ? ''
-          : now.finishedByScheduler
-            ? 'Run to end let the scheduler choose: Restart (or Back) and pick every step yourself.'
-            : searchs
-              ? `That was the search's schedule (${step.steps} steps): now find your own.`
-              : challengeSentence(report, step.steps, now.guide?.length ?? null)}
+          : searchs
+            ? `That was the search's schedule (${step.steps} steps): now find your own.`
+            : now.handSteps === 0
+              ? 'Run to end chose every step: Restart and pick them yourself.'
+              : challengeSentence(report, step.steps, now.guide?.length ?? null) +
+                (now.handSteps === null
+                  ? ''
+                  : ` You chose the first ${now.handSteps}; Run to end chose the rest.`)}
       </p>
     </section>
   );

@@ -119,4 +119,15 @@ describe('StepDesk', () => {
     expect(fake.state().mode).toBeUndefined();
     expect(desk.store.get().guide).toBeNull();
   });
+
+  it('remembers how many steps the learner chose before Run to end, and forgets it on Back', async () => {
+    const desk = new StepDesk(fakeSession().session);
+    await desk.setMode('step');
+    await desk.step(1);
+    await desk.step(0);
+    await desk.runToEnd();
+    expect(desk.store.get().handSteps).toBe(2);
+    await desk.back();
+    expect(desk.store.get().handSteps).toBeNull();
+  });
 });

@@ -21,8 +21,8 @@ export type DeskState = {
   guide: number[] | null;
   playing: boolean;
   search: SearchStatus;
-  /** The run was finished by the seeded scheduler (Run to end), not step by step. */
-  finishedByScheduler: boolean;
+  /** Steps the learner had taken when Run to end let the seeded scheduler finish; null otherwise. */
+  handSteps: number | null;
 };
 
 type StepSession = Pick<
@@ -52,7 +52,7 @@ export class StepDesk {
     guide: null,
     playing: false,
     search: { kind: 'idle' },
-    finishedByScheduler: false,
+    handSteps: null,
   });
   private chain: Promise<void> = Promise.resolve();
 
@@ -74,7 +74,7 @@ export class StepDesk {
 
   /** Opens the state's step run, paused at the end of its schedule (a link's click). */
   open(): Promise<void> {
-    this.change({ finishedByScheduler: false });
+    this.change({ handSteps: null });
     return this.queue(() => this.session.openStepRun());
   }
 
@@ -99,13 +99,16 @@ export class StepDesk {
   }
 
   back(): Promise<void> {
-    this.change({ playing: false, finishedByScheduler: false });
+    this.change({ playing: false, handSteps: null });
     return this.queue(() => this.session.back());
   }
 
   runToEnd(): Promise<void> {
-    this.change({ playing: false, finishedByScheduler: true });
-    return this.queue(() => this.session.run());
+    this.change({ playing: false });
+    return this.queue(() => {
+      if (!this.session.stepState()?.report) this.change({ handSteps: this.schedule().length });
+      return this.session.run();
+    });
   }
 
   /** Steps along the guide at a readable pace until its end, a failure, or pause(). */
