@@ -242,7 +242,7 @@ for (const theme of ['light', 'dark'] as const) {
     for (const key of ['1', '1', '2']) await page.keyboard.press(key);
     await expect(status(page)).toHaveText(/^Step 3\./);
     // The next-line highlights are drawn in the editor.
-    await expect(page.locator('.next-line-label').first()).toBeVisible();
+    await expect(page.locator('.next-line-tag').first()).toBeVisible();
     await expect(page.getByRole('table', { name: 'Shared values' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -5,7 +5,6 @@ import { COMMON_KNOBS } from '../runtime/common-knobs';
 import { programGlobalsDts } from '../runtime/editor-declarations';
 import type { Session } from '../runtime/session';
 import type { EditorMarker } from './editor/CodeEditor';
-import type { NextLine } from './editor/next-lines';
 import { useSession } from './use-session';
 import { useTheme } from './use-theme';
 import { DemoPicker } from './workbench/DemoPicker';
@@ -33,6 +32,7 @@ import { FindTheBug } from './step/FindTheBug';
 import { StepPane } from './step/StepPane';
 import { SharedValuesPanel } from './step/SharedValuesPanel';
 import { nextLinesOf } from './step/next-lines-of';
+import { useSettledNextLines } from './step/use-settled-next-lines';
 import './step/step.css';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
@@ -79,8 +79,7 @@ export function App({ session, demos, arrival, notices }: Props) {
     [session, desk],
   );
   useShortcuts(run, stop, stepMode ? stepThread : undefined);
-  const nextLinesKey = JSON.stringify(nextLinesOf(step));
-  const nextLines = useMemo(() => JSON.parse(nextLinesKey) as NextLine[], [nextLinesKey]);
+  const nextLines = useSettledNextLines(nextLinesOf(step), now.pending <= 1);
 
   const source = session.source();
   const markers = useMemo<EditorMarker[]>(

@@ -8,11 +8,17 @@ export type NextLine = { line: number; thread: number; name: string; what: strin
 
 const colourClass = (thread: number) => `next-line-t${thread % THREAD_COLOURS}`;
 
+/** Threads whose tag names them ("T0 ▸" … "T8 ▸", the ones keys 1–9 step); later ones show "▸". */
+const NAMED_TAGS = 9;
+const tagClass = (thread: number) =>
+  `next-line-tag ${colourClass(thread)}${thread < NAMED_TAGS ? ` next-line-tag-${thread}` : ''}`;
+
 /**
- * For each line that some thread runs next: the line tinted and barred in the first
- * thread's colour, and a name tag like a collaborator's cursor ("T0 T1 ▸") just before the
- * line's code, so colour is never the only cue and a long line never hides it. `firstColumn` is
- * where the line's code starts.
+ * For each line that some thread runs next: the line tinted and barred in the first thread's
+ * colour, and per thread a tag like a collaborator's cursor ("T0 ▸") just before the line's code,
+ * so colour is never the only cue and a long line never hides it; hovering names each thread and
+ * its operation. `firstColumn` is where the line's code starts. The tags are CSS content, not
+ * injected text: injected text reflows Monaco's view model, too slow to redo at every step.
  */
 export function nextLineDecorations(
   lines: readonly NextLine[],
@@ -29,7 +35,6 @@ export function nextLineDecorations(
     const colour = colourClass(first.thread);
     const column = firstColumn(line);
     const at = { startLineNumber: line, endLineNumber: line };
-    // Two decorations: Monaco draws injected text only on a non-empty range of a partial one.
     return [
       {
         range: { ...at, startColumn: 1, endColumn: 1 },
@@ -40,15 +45,10 @@ export function nextLineDecorations(
           hoverMessage: here.map((n) => ({ value: `${n.name} next: ${n.what}` })),
         },
       },
-      {
-        range: { ...at, startColumn: column, endColumn: column + 1 },
-        options: {
-          before: {
-            content: `${here.map((n) => n.name).join(' ')} ▸`,
-            inlineClassName: `next-line-label ${colour}`,
-          },
-        },
-      },
+      ...here.map((n) => ({
+        range: { ...at, startColumn: column, endColumn: column },
+        options: { beforeContentClassName: tagClass(n.thread) },
+      })),
     ];
   });
 }
