@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
+import { embeddedApp, hashOf, openHost } from './host-page';
 import { test, expect } from './fixtures';
 import type { ParamValue, State } from '../src/runtime/contract-types';
 import type { StepState } from '../src/runtime/step/types';
@@ -262,4 +263,25 @@ test('at 390 px, step mode has no horizontal scroll', async ({ browser, app }) =
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
+});
+
+test('an embed in step mode opens paused and shows the stepping controls', async ({
+  page,
+  app,
+}) => {
+  const state: State = { v: 1, demo: 'race-counter', params: SMALL_RACE, mode: 'step' };
+  const host = await openHost(page, `${app.url}/?embed=1${hashOf(state)}`);
+  try {
+    const frame = await embeddedApp(page);
+    const stepped = frame.getByRole('status').filter({ hasText: /^Step \d+\./ });
+    await expect(stepped).toHaveText(/^Step 0\. Can move: T0, T1\./, { timeout: 30_000 });
+    await frame.getByRole('button', { name: 'Step (random)' }).click();
+    await expect(stepped).toHaveText(/^Step 1\./);
+    await frame.getByRole('button', { name: 'Back' }).click();
+    await expect(stepped).toHaveText(/^Step 0\./);
+    await frame.getByRole('button', { name: 'Run to end' }).click();
+    await expect(stepped).toHaveText(/The run ended: (check-failed|ok)\./, { timeout: 30_000 });
+  } finally {
+    await host.close();
+  }
 });
