@@ -145,7 +145,14 @@ export function App({ session, demos, arrival, notices }: Props) {
             <FindTheBug desk={desk} now={now} progress={session.searchProgress()} />
           )}
           {!choosing && stepMode && (
-            <StepPane desk={desk} now={now} step={step} demo={demo} params={params} />
+            <StepPane
+              desk={desk}
+              now={now}
+              step={step}
+              demo={demo}
+              params={params}
+              scheduled={state.schedule?.length ?? 0}
+            />
           )}
           {arrival.firstVisit && !embed && state.demo === FIRST_VISIT.demo && (
             <p className="first-visit">{FIRST_VISIT.sentence}</p>

@@ -8,23 +8,34 @@ type Props = {
   now: DeskState;
   /** The open step run; null before it opens (or while a link's code waits for a click). */
   step: StepState | null;
+  /** Steps of the state's schedule, which Open in step mode replays. */
+  scheduled: number;
 };
 
 /**
  * Step (random), Run to end, Back and Restart, what the run is doing, and — after Find the bug —
  * stepping along or playing the schedule it found. Keys 1–9 step T0–T8 (useShortcuts).
  */
-export function StepControls({ desk, now, step }: Props) {
+export function StepControls({ desk, now, step, scheduled }: Props) {
   if (!step)
     return (
       <section className="step-controls" aria-label="Step controls">
-        <button type="button" className="primary" onClick={() => void desk.open()}>
-          Open in step mode
-        </button>
+        <div className="step-buttons">
+          <button type="button" className="primary" onClick={() => void desk.open()}>
+            Open in step mode
+          </button>
+          {scheduled > 0 && (
+            <button type="button" onClick={() => void desk.restart()}>
+              Start from step 0
+            </button>
+          )}
+        </div>
         <p role="status" className="step-status">
           {now.pending > 0
             ? 'Opening the step run…'
-            : 'The run opens paused, each thread before its first step.'}
+            : scheduled > 0
+              ? `The run opens paused after the ${scheduled} steps of its schedule.`
+              : 'The run opens paused, each thread before its first step.'}
         </p>
         {now.problem && <p className="step-problem">{now.problem}</p>}
       </section>

@@ -130,4 +130,16 @@ describe('StepDesk', () => {
     await desk.back();
     expect(desk.store.get().handSteps).toBeNull();
   });
+
+  it('a search that finds nothing reopens the paused run where it was', async () => {
+    const fake = fakeSession();
+    const desk = new StepDesk(fake.session);
+    await desk.setMode('step');
+    await desk.step(1);
+    fake.session.update({ schedule: [1] });
+    await desk.findBug();
+    expect(desk.store.get().search).toMatchObject({ kind: 'done', result: { found: false } });
+    expect(fake.schedule()).toEqual([1]);
+    expect(desk.store.get().guide).toBeNull();
+  });
 });

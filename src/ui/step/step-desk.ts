@@ -135,16 +135,20 @@ export class StepDesk {
    */
   async findBug(): Promise<void> {
     this.change({ search: { kind: 'running' }, playing: false, problem: null });
+    let found: number[] | undefined;
     try {
       const result = await this.session.search(programOf(this.session.state()));
       this.change({ search: { kind: 'done', result } });
-      if (!result.found || !result.schedule) return;
-      this.change({ guide: result.schedule });
-      this.session.update({ mode: 'step', schedule: [] });
-      await this.open();
+      found = result.found ? result.schedule : undefined;
     } catch (error) {
       this.change({ search: { kind: 'failed', message: message(error) } });
     }
+    if (found) {
+      this.change({ guide: found });
+      this.session.update({ mode: 'step', schedule: [] });
+    }
+    // The search stopped the paused run (it takes the workers): open it again where it was.
+    if (this.session.state().mode === 'step') await this.open();
   }
 
   /** Ends the search (its promise settles within a second, with what it covered). */
