@@ -27,7 +27,8 @@ export function TimelineLegend({ theme }: { theme: TimelineTheme }) {
         </li>
         <li>
           <span aria-hidden="true">▲!</span> error · <span aria-hidden="true">■✕</span> check failed
-          · <span aria-hidden="true">●∞</span> deadlock
+          · <span aria-hidden="true">●∞</span> deadlock · <span aria-hidden="true">◆−</span> lost
+          update (a write over another thread’s, listed in the verdict)
         </li>
       </ul>
       <p className="timeline-hint">
