@@ -164,3 +164,30 @@ test('the parallel timeline’s verdict lists lost updates too', async ({ openAp
     ),
   );
 });
+
+test('at 390 px the step timeline scrolls inside itself, and the page does not', async ({
+  browser,
+  app,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/`);
+  await openSteps(page, lostUpdate.replace('threads = 2', 'threads = 4'));
+  for (let k = 0; k < 12; k++) await page.evaluate((t) => window.interleave!.step(t), k % 4);
+  const lanes = page.getByRole('region', { name: /^Step timeline: 12 steps/ });
+  await expect(lanes).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  // The lanes are wider than the screen: they scroll, and the newest step is in view.
+  const box = await lanes.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+  expect(box.scroll).toBeGreaterThan(box.client);
+  const newest = page
+    .getByRole('list', { name: 'T3’s steps' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Step 12:' });
+  await lanes.scrollIntoViewIfNeeded();
+  await expect(newest).toBeInViewport();
+  await context.close();
+});
