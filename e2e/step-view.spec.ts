@@ -58,6 +58,15 @@ test('clicking two lanes into a lost update: marked on the step timeline, named 
   await expect(verdict).toContainText('Lost updates');
   await expect(verdict).toContainText(sentence);
 
+  // The event table lists the steps, the lost update on its row.
+  await page.getByRole('tab', { name: 'Event table' }).click();
+  const lostRow = page
+    .getByRole('region', { name: 'Steps' })
+    .getByRole('row')
+    .filter({ hasText: `lost update: ${sentence}` });
+  await expect(lostRow).toContainText('write 1');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+
   // To the end: the check fails, and the verdict still names the lost update.
   const report = await page.evaluate(() => window.interleave!.run());
   expect(report.outcome).toBe('check-failed');
@@ -128,9 +137,12 @@ test('a lane that cannot move says why; the event table and wait-for graph work 
   await page.getByRole('tab', { name: 'Wait-for graph' }).click();
   await expect(page.getByRole('tabpanel')).toContainText(/lockA|lockB/);
   await page.getByRole('tab', { name: 'Event table' }).click();
-  const table = page.getByRole('tabpanel').getByRole('table');
-  await expect(table).toContainText('ab-0');
-  await expect(table).toContainText('ba-0');
+  const rows = page.getByRole('region', { name: 'Steps' }).getByRole('row');
+  // A header, four steps, and each thread's wait at the end.
+  await expect(rows).toHaveCount(7);
+  await expect(rows.filter({ hasText: 'acquire' })).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'waits for lockB, held by ba-0' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'waits for lockA, held by ab-0' })).toHaveCount(1);
 });
 
 for (const theme of ['light', 'dark'] as const) {

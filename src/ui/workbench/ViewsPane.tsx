@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Session } from '../../runtime/session';
 import { EventTable } from '../timeline/EventTable';
+import { StepEventTable } from '../timeline/StepEventTable';
 import { Timeline } from '../timeline/Timeline';
 import { useLiveLogVersion } from '../use-live-log';
 import { OutputConsole } from '../views/OutputConsole';
@@ -126,7 +127,9 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             id: 'events',
             label: 'Event table',
             content: () =>
-              model ? (
+              stepRun ? (
+                <StepEventTable model={stepRun.model} />
+              ) : model ? (
                 <EventTable
                   threads={model.threads}
                   objects={model.objects}
