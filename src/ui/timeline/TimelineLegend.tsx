@@ -27,8 +27,11 @@ export function TimelineLegend({ theme }: { theme: TimelineTheme }) {
         </li>
         <li>
           <span aria-hidden="true">▲!</span> error · <span aria-hidden="true">■✕</span> check failed
-          · <span aria-hidden="true">●∞</span> deadlock · <span aria-hidden="true">◆−</span> lost
-          update (a write over another thread’s, listed in the verdict)
+          · <span aria-hidden="true">●∞</span> deadlock
+        </li>
+        <li>
+          <span aria-hidden="true">◆−</span> lost update: a write over another thread’s (the verdict
+          names them)
         </li>
       </ul>
       <p className="timeline-hint">
