@@ -203,3 +203,40 @@ test('at 390 px the step timeline scrolls inside itself, and the page does not',
   await expect(newest).toBeInViewport();
   await context.close();
 });
+
+test('the race demo without its sleep: every step-mode run and the search lose an update', async ({
+  openApp,
+}) => {
+  test.setTimeout(120_000);
+  const page = await openApp();
+  await page.waitForFunction(() => window.interleave !== undefined);
+  // Each thread: start, 40 reads and 40 writes, end: 164 steps in all.
+  const params = { pause: false, threads: 2, iterations: 40 };
+  for (const seed of [1, 2, 3]) {
+    const report = await page.evaluate(
+      async ({ params, seed }) => {
+        const api = window.interleave!;
+        await api.load({ v: 1, demo: 'race-counter', params: { ...params, seed }, mode: 'step' });
+        return api.run();
+      },
+      { params, seed },
+    );
+    expect(report.outcome, `seed ${seed}`).toBe('check-failed');
+    expect(report.lostUpdates?.length, `seed ${seed}`).toBeGreaterThan(0);
+  }
+  // The last run stays open: its steps are paged, the newest first.
+  const pages = page.getByRole('navigation', { name: 'Steps shown' });
+  await expect(pages).toContainText('Steps 45–164 of 164');
+  await expect(page.getByRole('list', { name: 'T0’s steps' })).toContainText('end');
+  await pages.getByRole('button', { name: 'Earlier steps' }).click();
+  await expect(pages).toContainText('Steps 1–120 of 164');
+  await expect(page.getByRole('list', { name: 'T0’s steps' })).toContainText('start');
+  await pages.getByRole('button', { name: 'Latest steps' }).click();
+  await expect(pages).toContainText('Steps 45–164 of 164');
+  const found = await page.evaluate(
+    (params) => window.interleave!.search({ v: 1, demo: 'race-counter', params }),
+    { ...params, iterations: 5 },
+  );
+  expect(found.found).toBe(true);
+  expect(found.report?.lostUpdates?.length).toBeGreaterThan(0);
+});
