@@ -163,12 +163,21 @@ function failedReport(options: RunOptions, log: LiveLog, message: string): RunRe
 /** The page's mirror of a step run open in the runner frame: its last state, kept after each call. */
 class RemoteStepRun implements StepRun {
   readonly log = new LiveLog();
+  private info!: StepInfo;
 
   constructor(
     private readonly api: Remote<RunnerHostApi>,
     private readonly runId: number,
-    private info: StepInfo,
-  ) {}
+    opened: StepInfo,
+  ) {
+    this.take(opened);
+  }
+
+  /** Keeps the run's latest answer and brings the page's log up to date with it. */
+  private take(info: StepInfo): void {
+    for (const delta of info.deltas) this.log.apply(delta);
+    this.info = info;
+  }
 
   state(): StepState {
     return structuredClone(this.info.state);
@@ -183,12 +192,12 @@ class RemoteStepRun implements StepRun {
   }
 
   async step(thread?: number): Promise<StepState> {
-    this.info = await this.api.step(this.runId, thread);
+    this.take(await this.api.step(this.runId, thread));
     return this.state();
   }
 
   async runToEnd(): Promise<RunReport> {
-    this.info = await this.api.runToEnd(this.runId);
+    this.take(await this.api.runToEnd(this.runId));
     if (!this.info.report) throw new Error('The step run did not end.');
     return this.info.report;
   }

@@ -13,8 +13,16 @@ export type RunListener = {
   done(report: RunReport): void;
 };
 
-/** What the page knows of an open step run after each call. */
-export type StepInfo = { state: StepState; report: RunReport | null; schedule: number[] };
+/**
+ * A step run's answer to every call: its state, and the drains of its log since the last answer
+ * (in the same message, so the page's log is up to date when the call resolves).
+ */
+export type StepInfo = {
+  state: StepState;
+  report: RunReport | null;
+  schedule: number[];
+  deltas: LogDelta[];
+};
 
 /** What the runner frame offers the page (over Comlink, on a private MessagePort). */
 export type RunnerHostApi = {

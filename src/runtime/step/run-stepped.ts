@@ -1,4 +1,5 @@
 import type { RunReport } from '../contract-types';
+import type { LogDelta } from '../live-log';
 import { startRun, type ProgramRun, type RunOptions } from '../run-program';
 import { MAX_THREADS } from '../spawn';
 import type { WorkerPool } from '../web-worker-pool';
@@ -23,15 +24,16 @@ export type RunSteppedOptions = Omit<DriverOptions, 'recordViews' | 'lines'> & {
 /** A step-mode run in progress: the run, its driver, and its report (mode 'step', schedule set). */
 export type SteppedRun = { run: ProgramRun; driver: StepDriver; report: Promise<RunReport> };
 
-/** Starts a program in step mode; `pick` chooses every step. */
+/** Starts a program in step mode; `pick` chooses every step; `onDelta` sees every drain of its log. */
 export function startStepped(
   pool: WorkerPool,
   options: SteppedOptions,
   pick: Pick,
   driverOptions: DriverOptions = {},
+  onDelta?: (delta: LogDelta) => void,
 ): SteppedRun {
   const driver = new StepDriver(MAX_THREADS, pick, driverOptions);
-  const run = startRun(pool, { ...options, step: driver });
+  const run = startRun(pool, { ...options, step: driver }, onDelta);
   return { run, driver, report: run.report.then((report) => stepReport(report, driver)) };
 }
 

@@ -1,5 +1,5 @@
 import type { RunReport } from '../contract-types';
-import type { LiveLog } from '../live-log';
+import type { LiveLog, LogDelta } from '../live-log';
 import type { WorkerPool } from '../web-worker-pool';
 import { refusal } from './driver';
 import { seededScheduler, startStepped, type SteppedOptions, type SteppedRun } from './run-stepped';
@@ -29,19 +29,26 @@ export class StepController {
     options: SteppedOptions,
     private readonly replay: readonly number[],
     seed: number,
+    onDelta?: (delta: LogDelta) => void,
   ) {
     this.random = seededScheduler(seed);
     this.pause = this.nextPause();
-    this.stepped = startStepped(pool, options, (auto, manual) => {
-      if (this.replayed < this.replay.length) return this.replay[this.replayed++] as number;
-      if (this.auto) return this.random(auto);
-      this.view = manual();
-      this.autoView = auto;
-      return new Promise<number>((resolve) => {
-        this.answer = resolve;
-        this.paused();
-      });
-    });
+    this.stepped = startStepped(
+      pool,
+      options,
+      (auto, manual) => {
+        if (this.replayed < this.replay.length) return this.replay[this.replayed++] as number;
+        if (this.auto) return this.random(auto);
+        this.view = manual();
+        this.autoView = auto;
+        return new Promise<number>((resolve) => {
+          this.answer = resolve;
+          this.paused();
+        });
+      },
+      {},
+      onDelta,
+    );
     void this.stepped.report.then(
       (report) => {
         this.report_ = report;
@@ -54,15 +61,17 @@ export class StepController {
 
   /**
    * Opens a step run paused at step 0, or at the end of `schedule` (replayed). Rejects, with the
-   * run cleaned up, when the schedule does not fit the program.
+   * run cleaned up, when the schedule does not fit the program. `onDelta` sees each drain of the
+   * run's log: at every pause, and when the run ends.
    */
   static async open(
     pool: WorkerPool,
     options: SteppedOptions,
     schedule: readonly number[] = [],
     seed = 1,
+    onDelta?: (delta: LogDelta) => void,
   ): Promise<StepController> {
-    const controller = new StepController(pool, options, schedule, seed);
+    const controller = new StepController(pool, options, schedule, seed, onDelta);
     await controller.pause;
     const refused = controller.stepped.driver.refused;
     if (refused) throw new Error(`The schedule does not fit this program. ${refused}`);
