@@ -1,6 +1,7 @@
 import { appendBySeq } from '../trace/ring';
 import type { CycleStep, TraceEvent, TracedObject, TracedThread, WaitGraph } from '../trace/types';
 import type { RunReport } from './contract-types';
+import type { TakenStep } from './step/types';
 
 /** Events kept per run; later ones are counted as dropped so a flood cannot exhaust the page. */
 export const MAX_KEPT_EVENTS = 100_000;
@@ -26,6 +27,8 @@ export type LogDelta = {
   /** The thread blocked in input(), or -1. */
   inputWaiting: number;
   hang?: Hang;
+  /** Step mode: the steps taken since the last drain. */
+  steps?: TakenStep[];
 };
 
 /**
@@ -43,6 +46,8 @@ export class LiveLog {
   hang: Hang | null = null;
   /** The thread blocked in input() (its prompt is its last output line), or -1. */
   inputWaiting = -1;
+  /** Step mode: every step taken so far, in order (empty in parallel mode). */
+  readonly steps: TakenStep[] = [];
   /** Bumped at every delta that brought something: lets the UI skip redraws. */
   version = 0;
   private ringDropped = 0;
@@ -68,7 +73,9 @@ export class LiveLog {
     this.outputTruncated = delta.outputTruncated;
     this.inputWaiting = delta.inputWaiting;
     if (delta.hang) this.hang = delta.hang;
+    if (delta.steps) this.steps.push(...delta.steps);
     if (
+      (delta.steps?.length ?? 0) > 0 ||
       delta.events.length > 0 ||
       delta.output.length > 0 ||
       delta.threads.length > 0 ||

@@ -241,7 +241,8 @@ class RunLifecycle {
       stopped: this.stopped,
       isStopped: () => this.stopRequested || this.failure !== null,
       lendMore: () => this.lendMore(config),
-      publish: () => this.publish(),
+      // Paused for the learner: what the steps so far did must reach the page now.
+      paused: () => this.publish(),
     });
     this.publish(driven.hang ? { hang: driven.hang } : {});
     return this.failure ? this.programError(this.failure, driven.ending.wallMs) : driven.ending;
@@ -342,6 +343,9 @@ class RunLifecycle {
   /** Drains the run's memory into the log (and to whoever watches it). */
   private publish(extra: Partial<LogDelta> = {}): void {
     const delta = { ...this.drain.next(this.log), ...extra };
+    const taken = this.options.step?.taken;
+    if (taken && taken.length > this.log.steps.length)
+      delta.steps = taken.slice(this.log.steps.length);
     this.log.apply(delta);
     this.onDelta?.(delta);
   }

@@ -163,13 +163,20 @@ function failedReport(options: RunOptions, log: LiveLog, message: string): RunRe
 /** The page's mirror of a step run open in the runner frame: its last state, kept after each call. */
 class RemoteStepRun implements StepRun {
   readonly log = new LiveLog();
+  private info!: StepInfo;
 
   constructor(
     private readonly api: Remote<RunnerHostApi>,
     private readonly runId: number,
-    private info: StepInfo,
+    opened: StepInfo,
   ) {
-    this.take(info);
+    this.take(opened);
+  }
+
+  /** Keeps the run's latest answer and brings the page's log up to date with it. */
+  private take(info: StepInfo): void {
+    for (const delta of info.deltas) this.log.apply(delta);
+    this.info = info;
   }
 
   state(): StepState {
@@ -197,10 +204,5 @@ class RemoteStepRun implements StepRun {
 
   close(): void {
     void this.api.closeStep(this.runId).catch(() => undefined);
-  }
-
-  private take(info: StepInfo): void {
-    this.info = info;
-    for (const delta of info.deltas) this.log.apply(delta);
   }
 }

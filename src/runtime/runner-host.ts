@@ -7,11 +7,11 @@ import {
   type StepInfo,
 } from './runner-protocol';
 import type { SearchOptions, SearchProgress } from './contract-types';
-import type { LogDelta } from './live-log';
 import { SearchJob } from './search/search-job';
 import { StepController } from './step/step-controller';
 import { startRun, type ProgramRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
+import type { LogDelta } from './live-log';
 
 /** How often the frame measures its memory while a run is going. */
 const MEMORY_CHECK_MS = 250;
@@ -41,16 +41,16 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
     return { runPool: timing.pool, reuse: true };
   };
   const steps = new Map<number, StepController>();
+  /** Per open step run: the drains of its log not yet sent to the page. */
+  const unsent = new WeakMap<StepController, LogDelta[]>();
   const searches = new Map<number, SearchJob>();
   const stepRun = (id: number) => {
     const run = steps.get(id);
     if (!run) throw new Error("No step run is open: load a state with mode 'step' first.");
     return run;
   };
-  // Each step run's log drains not yet sent: they travel with the call's answer, so the page's
-  // mirror of the log is up to date when a step resolves.
-  const unsent = new Map<StepController, LogDelta[]>();
   const info = (run: StepController): StepInfo => {
+    // Emptied in place: the run's drain callback keeps pushing to the same array.
     const deltas = unsent.get(run)?.splice(0) ?? [];
     return { state: run.state(), report: run.report, schedule: run.schedule, deltas };
   };
@@ -93,11 +93,11 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
     ping: () => true,
     async openStep(runId: number, options: unknown, schedule: number[], seed: number) {
       if (!isRunOptions(options)) throw new TypeError('A step run needs valid options.');
-      const pending: LogDelta[] = [];
+      const drained: LogDelta[] = [];
       const run = await StepController.open(pool, options, schedule, seed, (delta) =>
-        pending.push(delta),
+        drained.push(delta),
       );
-      unsent.set(run, pending);
+      unsent.set(run, drained);
       steps.get(runId)?.close();
       steps.set(runId, run);
       return info(run);
@@ -113,9 +113,7 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
       return info(run);
     },
     closeStep(runId: number) {
-      const run = steps.get(runId);
-      if (run) unsent.delete(run);
-      run?.close();
+      steps.get(runId)?.close();
       steps.delete(runId);
     },
     async search(

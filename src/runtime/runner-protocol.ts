@@ -13,8 +13,10 @@ export type RunListener = {
   done(report: RunReport): void;
 };
 
-/** What the page knows of an open step run after each call. */
-/** A step run's state after a call, with its log's drains since the previous call, in order. */
+/**
+ * A step run's answer to every call: its state, and the drains of its log since the last answer
+ * (in the same message, so the page's log is up to date when the call resolves).
+ */
 export type StepInfo = {
   state: StepState;
   report: RunReport | null;

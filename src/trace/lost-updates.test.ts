@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventKind as K, ObjectKind } from '../sync/kinds';
-import { lostUpdatesOf, type LostUpdate } from './lost-updates';
+import { lostUpdateEventsOf, lostUpdatesOf, type LostUpdate } from './lost-updates';
 import type { TraceEvent, TracedObject } from './types';
 
 const COUNTER = 1;
@@ -169,6 +169,32 @@ describe('lostUpdatesOf', () => {
       [0, K.Write, 1, 9],
     ];
     expect(lostUpdatesOf(trace(rows), objects)).toEqual([lost('object #9', 0, 1, 1, 1)]);
+  });
+});
+
+describe('lostUpdateEventsOf', () => {
+  it('points at the stale write, the read it was based on and the write it destroyed', () => {
+    const rows: Row[] = [
+      [0, K.Read, 4], // seq 0: T0 reads 4 …
+      [1, K.Read, 4], // seq 1
+      [1, K.Write, 5], // seq 2: T1 writes 5
+      [0, K.Read, 5, ARRAY], // another variable: no effect on counter
+      [0, K.Write, 5], // seq 4: … and writes 5 over T1's 5
+    ];
+    expect(lostUpdateEventsOf(trace(rows), objects)).toEqual([
+      { ...lost('counter', 0, 5, 1, 5), seq: 4, read: { value: 4, seq: 0 }, overwroteSeq: 2 },
+    ]);
+  });
+
+  it('an atomic add counts as the read a later stale write is based on', () => {
+    const rows: Row[] = [
+      [0, K.Add, 1],
+      [1, K.Add, 2],
+      [0, K.Write, 7],
+    ];
+    expect(lostUpdateEventsOf(trace(rows), objects)).toEqual([
+      { ...lost('counter', 0, 7, 1, 2), seq: 2, read: { value: 1, seq: 0 }, overwroteSeq: 1 },
+    ]);
   });
 });
 

@@ -16,14 +16,24 @@ export type LostUpdate = {
   overwrote: { thread: number; value: number };
 };
 
+/**
+ * A lost update with the events behind it, for views that point at them: the stale write's
+ * `seq`, the read it was based on (`read`: its value and seq) and the destroyed write's `seq`.
+ */
+export type LostUpdateEvent = LostUpdate & {
+  seq: number;
+  read: { value: number; seq: number };
+  overwroteSeq: number;
+};
+
 /** What the analysis remembers of one variable (an object, or one element of an array). */
 type Variable = {
   /** Writes so far; a thread's read remembers the count it saw. */
   version: number;
   /** The newest write, or none yet (the value the program started with). */
-  last: { thread: number; value: number; version: number } | null;
-  /** Per thread: the version its latest read (or atomic update) saw. */
-  seen: Map<number, number>;
+  last: { thread: number; value: number; version: number; seq: number } | null;
+  /** Per thread: the version its latest read (or atomic update) saw, the value and the event. */
+  seen: Map<number, { version: number; value: number; seq: number }>;
 };
 
 /**
@@ -41,9 +51,22 @@ export function lostUpdatesOf(
   events: readonly TraceEvent[],
   objects: readonly TracedObject[],
 ): LostUpdate[] {
+  return lostUpdateEventsOf(events, objects).map(({ variable, thread, wrote, overwrote }) => ({
+    variable,
+    thread,
+    wrote,
+    overwrote,
+  }));
+}
+
+/** {@link lostUpdatesOf}, with the events each lost update is made of. */
+export function lostUpdateEventsOf(
+  events: readonly TraceEvent[],
+  objects: readonly TracedObject[],
+): LostUpdateEvent[] {
   const names = namesOf([], objects);
   const variables = new Map<string, Variable>();
-  const lost: LostUpdate[] = [];
+  const lost: LostUpdateEvent[] = [];
   for (const event of events) {
     const value = event.value;
     if (value === undefined) continue;
@@ -57,32 +80,40 @@ export function lostUpdatesOf(
     switch (event.kind) {
       case EventKind.Read:
       case EventKind.CasFailed:
-        variable.seen.set(thread, variable.version);
+        variable.seen.set(thread, { version: variable.version, value, seq: event.seq });
         break;
       case EventKind.Write: {
         const seen = variable.seen.get(thread);
         const last = variable.last;
-        if (seen !== undefined && last !== null && last.thread !== thread && last.version > seen)
+        if (
+          seen !== undefined &&
+          last !== null &&
+          last.thread !== thread &&
+          last.version > seen.version
+        )
           lost.push({
             variable: name,
             thread,
             wrote: value,
             overwrote: { thread: last.thread, value: last.value },
+            seq: event.seq,
+            read: { value: seen.value, seq: seen.seq },
+            overwroteSeq: last.seq,
           });
-        write(variable, thread, value);
+        write(variable, event, value);
         break;
       }
       case EventKind.Add:
       case EventKind.Cas:
-        write(variable, thread, value);
-        variable.seen.set(thread, variable.version);
+        write(variable, event, value);
+        variable.seen.set(thread, { version: variable.version, value, seq: event.seq });
         break;
     }
   }
   return lost;
 }
 
-function write(variable: Variable, thread: number, value: number): void {
+function write(variable: Variable, event: TraceEvent, value: number): void {
   variable.version++;
-  variable.last = { thread, value, version: variable.version };
+  variable.last = { thread: event.thread, value, version: variable.version, seq: event.seq };
 }

@@ -42,9 +42,9 @@ export function check() {
   expect: { bug: 'check-failed', fix: 'ok' },
   explain: {
     tryThis:
-      'Run it: the balance ends below zero. Turn on the fix: the threads take turns and the account stops at exactly 0.',
+      'Run it: the balance ends below zero. Then switch to Step mode and use Find the bug: it opens a short interleaving that overdraws the account, and you can step through it one thread at a time. Turn on the fix: the threads take turns and the account stops at exactly 0.',
     watch:
-      'Near the end, several lanes pass the check while another thread is still sleeping on its withdrawal: each of them saw 50 left.',
+      'Near the end, several lanes pass the check while another thread is still sleeping on its withdrawal: each of them saw 50 left. In Step mode the cells show it in numbers: two lanes read balance 50, then both add −50, and the balance ends at −50.',
     why: 'The check (is there enough money?) and the act (take it) are each safe on their own, but another thread can act between them. Every thread that checked before the last withdrawal landed goes on to withdraw, so the account pays out more than it holds. Making each step atomic does not make the pair atomic.',
     fix: 'Hold one lock across the whole compound action, the check and the act together, and make every code path that touches the balance take the same lock.',
     python:

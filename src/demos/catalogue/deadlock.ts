@@ -33,9 +33,9 @@ export function check() {
   expect: { bug: 'deadlock', fix: 'ok' },
   explain: {
     tryThis:
-      'Run it: the run stops as a deadlock within a fraction of a second. Turn on the fix: both threads take A first and all twenty rounds finish.',
+      'Run it: the run stops as a deadlock within a fraction of a second. Then switch to Step mode and close the circle yourself: click T0’s lane until it holds lockA, then T1’s until it holds lockB, then let each reach its second lock. Turn on the fix: both threads take A first and all twenty rounds finish.',
     watch:
-      'The wait-for graph shows the cycle: T0 holds lockA and waits for lockB, which T1 holds while waiting for lockA.',
+      'The wait-for graph shows the cycle: T0 holds lockA and waits for lockB, which T1 holds while waiting for lockA. In Step mode each lane’s header says the same before it happens: "waits for lockB, held by T1", and the lane can no longer be stepped.',
     why: 'A deadlock needs four things at once: locks held exclusively, held while waiting for another, never taken away, and a circle of threads each waiting for the next. The sleep while holding the first lock gives the other thread time to take its own first lock, and the circle closes.',
     fix: 'Break the circle: if every thread takes lockA before lockB, whoever holds lockB already holds lockA, so nobody can wait for lockA while holding lockB. Two other ways out are shown in lock-ordering and lock-timeout.',
     python:

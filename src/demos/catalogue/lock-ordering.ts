@@ -43,9 +43,9 @@ export function check() {
   expect: { bug: 'deadlock', fix: 'ok' },
   explain: {
     tryThis:
-      'Run it: four threads each hold one account and wait for the next, all round the circle. Turn on the fix: every transfer finishes and the total is still 4000.',
+      'Run it: four threads each hold one account and wait for the next, all round the circle. Then switch to Step mode: step each thread through the opening barrier and its first lock, and watch the headers turn one by one to "waits for …, held by …" until no lane can move. With the fix, try the same clicks: one lane can always still be stepped. Turn on the fix: every transfer finishes and the total is still 4000.',
     watch:
-      'The wait-for graph is a ring of four: T0 waits for account1 held by T1, which waits for account2, and so on back to T0.',
+      'The wait-for graph is a ring of four: T0 waits for account1 held by T1, which waits for account2, and so on back to T0. On the step timeline the hatched bars are the waits, each labelled with the lock and its holder.',
     why: 'Locking "the account I pay from, then the one I pay to" depends on the direction of the transfer, so transfers in a circle take the locks in a circle. When each thread has its first lock, every second lock is held by the next thread in the ring.',
     fix: 'Give the locks a global order (here the account number) and always take the lower one first. The last thread then waits for account0 before taking account3, the ring has a break, and one thread can always finish. The sums stay right because both balances change under both locks.',
     python:

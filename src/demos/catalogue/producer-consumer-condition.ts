@@ -70,7 +70,7 @@ export function check() {
   expect: { bug: 'error', fix: 'ok' },
   explain: {
     tryThis:
-      'Run it: a consumer dies with "pop from an empty buffer". Turn on the fix: both consumers share all twenty items and stop at the STOP markers.',
+      'Run it: a consumer dies with "pop from an empty buffer". Then switch to Step mode and choose who wakes: step both consumers until they wait on itemReady, step the producer through its push and notifyAll, then step one consumer through its pop before the other. The second one’s next step reads count 0 and pops anyway. Turn on the fix: both consumers share all twenty items and stop at the STOP markers.',
     watch:
       'Both consumer lanes wait on itemReady; at a notifyAll both wake, and one after the other takes the lock. The second finds the buffer empty again and, with if, pops anyway: its lane ends in "failed" while the other consumer carries on.',
     why: 'Waking up from wait() only means "something may have changed", not "your condition holds". Between the notify and the moment a woken thread gets the lock back, another consumer can take the item. Spurious wake-ups (returning from wait with no notify at all) are allowed too. A thread that checked once with if acts on a stale answer.',

@@ -6,7 +6,7 @@ import type { LiveLog } from '../live-log';
 import { hangOf, namesOf } from './hang';
 import { Command, Row, StepBoard, ThreadState } from './board';
 import { Enabledness, type ThreadLook } from './enabledness';
-import type { StepView } from './types';
+import type { StepView, TakenStep } from './types';
 
 /** What the run gives the driver: its shared memory and its stop signal. */
 export type StepHost = {
@@ -16,8 +16,8 @@ export type StepHost = {
   isStopped(): boolean;
   /** Lends workers to threads registered but not started yet. */
   lendMore(): void;
-  /** Drains the run's memory into its log: before a pause, so the page sees every step so far. */
-  publish(): void;
+  /** Called when `pick` pauses (answers with a promise): the learner is about to look. */
+  paused?(): void;
 };
 
 /**
@@ -49,6 +49,8 @@ export type DriverOptions = {
 export class StepDriver {
   readonly board: StepBoard;
   readonly schedule: number[] = [];
+  /** Each step of `schedule` with its operation and who waited meanwhile. */
+  readonly taken: TakenStep[] = [];
   readonly views: StepView[] = [];
   lastLooks: ThreadLook[] = [];
   /** Why the run ended early: `pick` chose a thread that cannot move. */
@@ -105,12 +107,12 @@ export class StepDriver {
       let chosen: number;
       try {
         const picked = this.pick(auto, () => this.viewOf(looks, false));
+        if (typeof picked !== 'number') host.paused?.();
         // An automatic pick is synchronous: the loop then only yields while threads move.
-        if (typeof picked === 'number') chosen = picked;
-        else {
-          host.publish();
-          chosen = await Promise.race([picked, host.stopped.then(() => -1)]);
-        }
+        chosen =
+          typeof picked === 'number'
+            ? picked
+            : await Promise.race([picked, host.stopped.then(() => -1)]);
       } catch (error) {
         // A scheduler that throws ends the run cleanly (its workers are returned or replaced).
         this.refused = `Step ${this.schedule.length + 1}: the scheduler failed: ${String(error)}`;
@@ -126,6 +128,7 @@ export class StepDriver {
       const timesOut =
         look.timeoutAtMs !== undefined && this.board.get(chosen, Row.state) === ThreadState.blocked;
       this.schedule.push(chosen);
+      this.taken.push(takenStep(chosen, looks));
       this.board.grant(chosen, timesOut ? Command.timeOut : Command.go);
     }
   }
@@ -231,6 +234,18 @@ function spinFor(i32: Int32Array, index: number, seen: number, ms: number): bool
 
 function threadCount(heap: Heap, control: Control): number {
   return Math.min(control.load(ControlWord.nextThread), heap.maxThreads);
+}
+
+function takenStep(chosen: number, looks: readonly ThreadLook[]): TakenStep {
+  const op = looks[chosen]?.pending;
+  const waiting = looks.flatMap((t) =>
+    t.alive && !t.enabled ? [{ thread: t.id, reason: t.blockedReason ?? 'is blocked' }] : [],
+  );
+  return {
+    thread: chosen,
+    ...(op ? { op } : {}),
+    ...(waiting.length > 0 ? { waiting } : {}),
+  };
 }
 
 /** Why `chosen` cannot be stepped now, in a sentence (null when it can). */

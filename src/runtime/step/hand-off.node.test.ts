@@ -37,12 +37,21 @@ afterAll(async () => {
   await Promise.all(workers.map((w) => w.terminate()));
 });
 
-async function steppedRun(seed: number) {
+/** `pauseEvery`: every so many steps the pick answers with a promise, as a paused learner does. */
+async function steppedRun(seed: number, pauseEvery = 0) {
   const heap = Heap.create({ maxThreads: 8, runtimeBytes: runtimeBytesFor(8) });
   const control = new Control(heap);
   const inside = heap.allocate(12, 4, 'inside').offset >> 2;
   const scheduler = seededScheduler(seed);
-  const driver = new StepDriver(8, (auto) => scheduler(auto));
+  let picks = 0;
+  let promised = 0;
+  let pausedWhilePending = 0;
+  const driver = new StepDriver(8, (auto) => {
+    const chosen = scheduler(auto);
+    if (pauseEvery === 0 || ++picks % pauseEvery !== 0) return chosen;
+    promised++;
+    return new Promise<number>((resolve) => setTimeout(() => resolve(chosen), 0));
+  });
   const ids = Array.from({ length: THREADS }, (_, k) =>
     registerThread(heap, control, {
       target: 'function',
@@ -78,9 +87,18 @@ async function steppedRun(seed: number) {
     stopped: new Promise<void>(() => {}),
     isStopped: () => false,
     lendMore: () => {},
-    publish: () => {},
+    paused: () => {
+      // Called while the promised pick is still unanswered (the step not yet granted).
+      if (driver.schedule.length === picks - 1) pausedWhilePending++;
+    },
   });
-  return { ending, schedule: driver.schedule, most: Math.max(...(await Promise.all(results))) };
+  return {
+    ending,
+    schedule: driver.schedule,
+    taken: driver.taken,
+    pauses: { promised, pausedWhilePending },
+    most: Math.max(...(await Promise.all(results))),
+  };
 }
 
 describe('the grant hand-off', () => {
@@ -97,4 +115,17 @@ describe('the grant hand-off', () => {
     // The schedules really differ: interleavings were explored, not one order replayed.
     expect(schedules.size).toBe(30);
   }, 120_000);
+
+  it('records each step taken with its operation, and says when a pick pauses', async () => {
+    const { ending, schedule, taken, pauses } = await steppedRun(7, 10);
+    expect(ending.outcome).toBe('ok');
+    expect(taken.map((t) => t.thread)).toEqual(schedule);
+    for (let k = 0; k < THREADS; k++) {
+      const ops = taken.filter((t) => t.thread === k).map((t) => t.op?.op);
+      expect(ops[0]).toBe('start');
+      expect(ops.at(-1)).toBe('end');
+    }
+    expect(pauses.promised).toBeGreaterThan(5);
+    expect(pauses.pausedWhilePending).toBe(pauses.promised);
+  }, 60_000);
 });

@@ -61,8 +61,8 @@ export class StepController {
 
   /**
    * Opens a step run paused at step 0, or at the end of `schedule` (replayed). Rejects, with the
-   * run cleaned up, when the schedule does not fit the program. `onDelta` sees every drain of the
-   * run's log, the last one before each pause included.
+   * run cleaned up, when the schedule does not fit the program. `onDelta` sees each drain of the
+   * run's log: at every pause, and when the run ends.
    */
   static async open(
     pool: WorkerPool,

@@ -5,6 +5,17 @@ import type { RunReport } from '../contract-types';
 /** A thread's next operation, published before it moves (`op` e.g. `acquire`, `read`, `sleep`). */
 export type PendingOp = { op: string; object?: string; line?: number };
 
+/**
+ * One step as it was taken: who moved, the operation it moved through, and who could not move
+ * then and why. The step timeline draws the run from these (a replayed step leaves no StepState).
+ */
+export type TakenStep = {
+  thread: number;
+  op?: PendingOp;
+  /** Live threads that could not move at that step, with the reason (absent when none). */
+  waiting?: { thread: number; reason: string }[];
+};
+
 export type StepThread = {
   id: number;
   name: string;

@@ -11,13 +11,19 @@ export function recordingOf(session: Session): Recording | null {
   const log = session.log;
   const report = session.lastReport();
   if (!log || !report || session.running) return null;
-  // The highlight is derived again from the report when the recording is replayed.
-  const { highlight: _highlight, ...timeline } = runTimelineOf(log, report);
+  // The highlight is derived again from the report when the recording is replayed; lost
+  // updates (a marker each, possibly hundreds) stay out of the recording format.
+  const {
+    highlight: _highlight,
+    lostUpdates: _lostUpdates,
+    ...timeline
+  } = runTimelineOf(log, report);
   return compactRecording({
     v: 1,
     demo: session.state().demo,
     params: session.params(),
     report,
     ...timeline,
+    markers: timeline.markers.filter((m) => m.kind !== 'lost-update'),
   });
 }

@@ -29,6 +29,10 @@ export function TimelineLegend({ theme }: { theme: TimelineTheme }) {
           <span aria-hidden="true">▲!</span> error · <span aria-hidden="true">■✕</span> check failed
           · <span aria-hidden="true">●∞</span> deadlock
         </li>
+        <li>
+          <span aria-hidden="true">◆−</span> lost update: a write over another thread’s (the verdict
+          names them)
+        </li>
       </ul>
       <p className="timeline-hint">
         Wheel zooms; drag or shift+wheel pans; when focused: + − zoom, ← → pan, Home/End, 0 fits.

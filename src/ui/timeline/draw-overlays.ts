@@ -56,7 +56,7 @@ export function drawArrows(
   ctx.fill();
 }
 
-/** Error, check-failure and deadlock markers: a line through the lane and a badge whose shape says which. */
+/** Error, check-failure, deadlock and lost-update markers: a line through the lane and a badge whose shape says which. */
 export function drawMarkers(
   ctx: CanvasRenderingContext2D,
   model: TimelineModel,
@@ -86,6 +86,7 @@ const GLYPH: Record<TimelineMarker['kind'], string> = {
   error: '!',
   'check-failed': '✕',
   deadlock: '∞',
+  'lost-update': '−',
 };
 
 function badge(ctx: CanvasRenderingContext2D, kind: TimelineMarker['kind'], x: number, y: number) {
@@ -95,6 +96,13 @@ function badge(ctx: CanvasRenderingContext2D, kind: TimelineMarker['kind'], x: n
     ctx.moveTo(x, y - r - 1);
     ctx.lineTo(x + r + 1, y + r - 1);
     ctx.lineTo(x - r - 1, y + r - 1);
+    ctx.closePath();
+  } else if (kind === 'lost-update') {
+    // A diamond: a write that lost another thread's update.
+    ctx.moveTo(x, y - r - 1);
+    ctx.lineTo(x + r + 1, y);
+    ctx.lineTo(x, y + r + 1);
+    ctx.lineTo(x - r - 1, y);
     ctx.closePath();
   } else if (kind === 'check-failed') {
     ctx.rect(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);

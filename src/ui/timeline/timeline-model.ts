@@ -11,7 +11,7 @@ import type { TimelineTheme } from './palette';
 export type TimelineMarker = {
   thread: number;
   atUs: number;
-  kind: 'error' | 'check-failed' | 'deadlock';
+  kind: 'error' | 'check-failed' | 'deadlock' | 'lost-update';
   label: string;
 };
 

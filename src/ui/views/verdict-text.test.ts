@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../runtime/contract-types';
-import { expectationOf, statsLine, verdictOf, withLostUpdates } from './verdict-text';
+import {
+  expectationOf,
+  lostUpdateLines,
+  statsLine,
+  verdictOf,
+  withLostUpdates,
+} from './verdict-text';
 
 const base: RunReport = {
   outcome: 'ok',
@@ -82,5 +88,22 @@ describe('statsLine and expectationOf', () => {
     expect(expectationOf(base, 'ok')).toBe('As this demo expects (finished).');
     expect(expectationOf(base, 'deadlock')).toBe('This demo usually ends in: deadlock.');
     expect(expectationOf(base, undefined)).toBe('');
+  });
+});
+
+describe('lostUpdateLines', () => {
+  const sentence = (k: number) => `T1 wrote ${k} over T0's ${k} (counter).`;
+  it('lists up to three, then counts the rest', () => {
+    expect(lostUpdateLines([])).toEqual([]);
+    expect(lostUpdateLines([1, 2].map(sentence))).toEqual([sentence(1), sentence(2)]);
+    expect(lostUpdateLines([1, 2, 3, 4].map(sentence))).toEqual([
+      sentence(1),
+      sentence(2),
+      sentence(3),
+      '…and 1 more lost update, each marked ◆ on the timeline.',
+    ]);
+    expect(lostUpdateLines([1, 2, 3, 4, 5].map(sentence)).at(-1)).toBe(
+      '…and 2 more lost updates, each marked ◆ on the timeline.',
+    );
   });
 });

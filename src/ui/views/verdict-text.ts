@@ -104,3 +104,21 @@ export function expectationOf(report: RunReport, expected: string | undefined): 
     ? `As this demo expects (${words}).`
     : `This demo usually ends in: ${words}.`;
 }
+
+/** Lost updates listed in the verdict before the rest are only counted. */
+export const LOST_UPDATES_LISTED = 3;
+
+/**
+ * The verdict's lines about lost updates: the first few sentences, then how many more, each marked
+ * on the timeline; none when there were none.
+ */
+export function lostUpdateLines(sentences: readonly string[]): string[] {
+  const shown = sentences.slice(0, LOST_UPDATES_LISTED);
+  const more = sentences.length - shown.length;
+  return more > 0
+    ? [
+        ...shown,
+        `…and ${more} more ${more === 1 ? 'lost update' : 'lost updates'}, each marked ◆ on the timeline.`,
+      ]
+    : shown;
+}

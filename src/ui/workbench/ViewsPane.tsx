@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Session } from '../../runtime/session';
 import { EventTable } from '../timeline/EventTable';
+import { StepEventTable } from '../timeline/StepEventTable';
 import { Timeline } from '../timeline/Timeline';
 import { useLiveLogVersion } from '../use-live-log';
 import { OutputConsole } from '../views/OutputConsole';
@@ -10,6 +11,9 @@ import { Tabs, type Tab } from './Tabs';
 import { useRunTimeline } from './use-run-timeline';
 import { ExportButtons } from './ExportButtons';
 import { SelectionPanel } from './SelectionPanel';
+import { StepTimelinePanel } from './StepTimelinePanel';
+import { useStepRun } from './use-step-timeline';
+import { lostUpdateSentence } from '../timeline/step-model';
 import type { HoldSpan, StateSpan } from '../../trace/types';
 import type { ViewName } from '../../share/flags';
 
@@ -31,9 +35,18 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
   const [selected, setSelected] = useState<StateSpan | HoldSpan | null>(null);
   const running = session.running;
   const log = session.log;
-  const report = running ? null : session.lastReport();
-  const version = useLiveLogVersion(log, running !== null);
+  const stepRun = useStepRun(session, session.version);
+  // A step run paused mid-way has no report yet: the last one belongs to an earlier run.
+  const report = running ? null : stepRun ? (stepRun.state.report ?? null) : session.lastReport();
+  const liveVersion = useLiveLogVersion(log, running !== null);
+  // A step run's log changes only when a step resolves, and every step re-renders the pane.
+  const version = stepRun ? (log?.version ?? 0) : liveVersion;
   const model = useRunTimeline(log, report, running !== null, version);
+  const threadNames = new Map(model?.threads.map((t) => [t.id, t.name]));
+  const nameOf = (id: number) => threadNames.get(id) ?? `T${id}`;
+  const lostUpdates = (stepRun?.lostUpdates ?? model?.lostUpdates ?? report?.lostUpdates ?? []).map(
+    (lost) => lostUpdateSentence(lost, nameOf),
+  );
   const demo = session.demo();
   const expected =
     demo?.expect.default ?? (session.params().fix === true ? demo?.expect.fix : demo?.expect.bug);
@@ -44,7 +57,9 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
         report={report}
         running={running !== null}
         expected={expected}
-        threadNames={new Map(model?.threads.map((t) => [t.id, t.name]))}
+        threadNames={threadNames}
+        lostUpdates={lostUpdates}
+        {...(stepRun && !stepRun.state.report ? { pausedAt: stepRun.state.steps } : {})}
       />
       <Tabs
         label="Views of the run"
@@ -55,7 +70,9 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             id: 'timeline',
             label: 'Timeline',
             content: () =>
-              model ? (
+              stepRun ? (
+                <StepTimelinePanel session={session} run={stepRun} />
+              ) : model ? (
                 <>
                   <Timeline
                     {...model}
@@ -110,7 +127,9 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             id: 'events',
             label: 'Event table',
             content: () =>
-              model ? (
+              stepRun ? (
+                <StepEventTable model={stepRun.model} />
+              ) : model ? (
                 <EventTable
                   threads={model.threads}
                   objects={model.objects}

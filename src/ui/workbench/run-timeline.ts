@@ -5,7 +5,9 @@ import { EventKind } from '../../sync/kinds';
 import { holdsOf, spansOf, wakeArrowsOf } from '../../trace/spans';
 import { withTimes } from '../../trace/times';
 import type { TimedEvent, TraceEvent } from '../../trace/types';
+import { lostUpdateEventsOf, type LostUpdateEvent } from '../../trace/lost-updates';
 import { isValueEvent } from '../../trace/value-events';
+import { lostUpdateSentence } from '../timeline/step-model';
 import type { TimelineProps } from '../timeline/Timeline';
 import type { TimelineMarker } from '../timeline/timeline-model';
 import { eventsOfRun } from './run-end';
@@ -19,6 +21,8 @@ import type { TimelineWorkerApi } from './timeline.worker';
 export type RunTimeline = Omit<TimelineProps, 'live' | 'onSelect' | 'theme'> & {
   /** Absent in recordings made before reads and writes were traced. */
   values?: TimedEvent[];
+  /** The lost updates among `values`, each also a marker on its stale write. */
+  lostUpdates?: LostUpdateEvent[];
 };
 
 /**
@@ -34,13 +38,30 @@ export function runTimelineOf(log: LiveLog, report: RunReport | null, live = fal
   const frame = frameOf(log, report, events);
   const timed = withTimes(events);
   const ids = frame.threads.map((t) => t.id);
-  return {
+  return withLostUpdates({
     ...frame,
     spans: spansOf(timed, ids, frame.totalUs),
     holds: holdsOf(timed, frame.totalUs),
     arrows: wakeArrowsOf(timed),
     values: timed.filter(isValueEvent),
-  };
+  });
+}
+
+/** Finds the timeline's lost updates and marks each on its stale write. */
+export function withLostUpdates(timeline: RunTimeline): RunTimeline {
+  const values = timeline.values ?? [];
+  const lostUpdates = lostUpdateEventsOf(values, timeline.objects);
+  if (lostUpdates.length === 0) return timeline;
+  const names = new Map(timeline.threads.map((t) => [t.id, t.name]));
+  const nameOf = (id: number) => names.get(id) ?? `T${id}`;
+  const timeOf = new Map(values.map((e) => [e.seq, e.timeUs]));
+  const markers: TimelineMarker[] = lostUpdates.map((lost) => ({
+    thread: lost.thread,
+    atUs: timeOf.get(lost.seq) ?? timeline.totalUs,
+    kind: 'lost-update',
+    label: `lost update: ${lostUpdateSentence(lost, nameOf)}`,
+  }));
+  return { ...timeline, lostUpdates, markers: [...timeline.markers, ...markers] };
 }
 
 let worker: ReturnType<typeof wrap<TimelineWorkerApi>> | null = null;
@@ -59,7 +80,7 @@ export async function finishedTimelineOf(log: LiveLog, report: RunReport): Promi
     frame.threads.map((t) => t.id),
     frame.totalUs,
   );
-  return { ...frame, ...unpackTimeline(derived) };
+  return withLostUpdates({ ...frame, ...unpackTimeline(derived) });
 }
 
 /** The parts of the timeline that are not spans: lanes, objects, markers, the run's length. */

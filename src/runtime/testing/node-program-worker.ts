@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import { importBlobsAsDataUrls } from './node-module-urls';
+
+// The real program worker (program.worker.ts) on a Node worker_thread: the one difference from a
+// browser worker is where its first message arrives, so `self` here is the worker's global with
+// the parent port's listener (see node-module-urls.ts for how programs are imported).
+if (!parentPort) throw new Error('node-program-worker runs only as a worker_thread.');
+const port = parentPort;
+importBlobsAsDataUrls();
+Object.assign(globalThis, {
+  self: globalThis,
+  addEventListener: port.addEventListener.bind(port),
+});
+await import('../program.worker');
