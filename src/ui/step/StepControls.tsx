@@ -62,7 +62,7 @@ export function StepControls({ desk, now, step, scheduled }: Props) {
       <p role="status" className="step-status">
         {`Step ${step.steps}. `}
         {ended
-          ? `The run ended: ${step.report?.outcome}.`
+          ? 'The run has ended: the verdict says how.'
           : movable.length > 0
             ? `Can move: ${movable.join(', ')}.`
             : 'No thread can move.'}
