@@ -10,7 +10,11 @@
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serveBuild } from '../scripts/headless.mjs';
 import { initialGzipKB } from '../scripts/size.mjs';
-import { workbenchLongTasks } from './workbench-long-tasks.mjs';
+import {
+  workbenchLongTasks,
+  workbenchSearchLongTasks,
+  workbenchSteppingLongTasks,
+} from './workbench-long-tasks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The build to serve: dist/ unless BENCH_DIST names another `vite build --outDir`. */
@@ -57,6 +61,14 @@ async function main() {
     if (wanted('long-tasks-workbench-8-threads')) {
       log('[bench] long-tasks-workbench-8-threads');
       figures['long-tasks-workbench-8-threads'] = await workbenchLongTasks(browser, url);
+    }
+    if (wanted('long-tasks-workbench-stepping')) {
+      log('[bench] long-tasks-workbench-stepping');
+      figures['long-tasks-workbench-stepping'] = await workbenchSteppingLongTasks(browser, url);
+    }
+    if (wanted('long-tasks-workbench-search')) {
+      log('[bench] long-tasks-workbench-search');
+      figures['long-tasks-workbench-search'] = await workbenchSearchLongTasks(browser, url);
     }
     if (wanted('initial-js-css-gzip-kb')) {
       figures['initial-js-css-gzip-kb'] = sizeFigure();

@@ -90,8 +90,7 @@ export class Session {
   async openStepRun(): Promise<StepState> {
     this.closeStepRun();
     const opened = await this.openStep(this.current.schedule ?? []);
-    // The views show the opened run (the load that asked for it emitted before it was open).
-    this.emit();
+    this.afterStep(opened);
     return opened.state();
   }
 

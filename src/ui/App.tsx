@@ -26,6 +26,14 @@ import { usePrediction } from './predict/use-prediction';
 import { PredictionPanel } from './predict/PredictionPanel';
 import { PredictToggle } from './predict/PredictToggle';
 import { usePostHeight } from './use-post-height';
+import { useStepDesk } from './step/use-step-desk';
+import { ModeSwitch } from './step/ModeSwitch';
+import { FindTheBug } from './step/FindTheBug';
+import { StepPane } from './step/StepPane';
+import { SharedValuesPanel } from './step/SharedValuesPanel';
+import { nextLinesOf } from './step/next-lines-of';
+import { useSettledNextLines } from './step/use-settled-next-lines';
+import './step/step.css';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
@@ -50,12 +58,28 @@ export function App({ session, demos, arrival, notices }: Props) {
   const initialView: ViewId = flags.view === 'chart' ? 'lab' : 'timeline';
   const [split, setSplit] = useState(0.45);
   const demo = session.demo() ?? demos[0];
+  const { desk, now } = useStepDesk(session);
+  const stepMode = state.mode === 'step';
+  const step = stepMode ? session.stepState() : null;
   const run = useCallback(() => {
     // Before the learner has predicted, only the prediction panel's button runs.
-    if (!choosing) void session.run().catch(() => undefined);
-  }, [session, choosing]);
-  const stop = useCallback(() => session.stop(), [session]);
-  useShortcuts(run, stop);
+    if (choosing) return;
+    if (stepMode) void desk.runToEnd();
+    else void session.run().catch(() => undefined);
+  }, [session, desk, choosing, stepMode]);
+  // In step mode Escape ends a search or a playing schedule; the paused run stays open.
+  const stop = useCallback(() => {
+    desk.pause();
+    if (!stepMode || session.searchProgress()) session.stop();
+  }, [session, desk, stepMode]);
+  const stepThread = useCallback(
+    (thread: number) => {
+      if (session.stepState()) void desk.step(thread);
+    },
+    [session, desk],
+  );
+  useShortcuts(run, stop, stepMode ? stepThread : undefined);
+  const nextLines = useSettledNextLines(nextLinesOf(step), now.pending <= 1);
 
   const source = session.source();
   const markers = useMemo<EditorMarker[]>(
@@ -106,7 +130,30 @@ export function App({ session, demos, arrival, notices }: Props) {
             <PredictToggle on={prediction.phase.kind !== 'off'} onChange={prediction.setOn} />
           )}
           <PredictionPanel prediction={prediction} demo={demo} />
-          {!choosing && <RunControls running={running !== null} onRun={run} onStop={stop} />}
+          {!choosing && (
+            <div className="run-row">
+              <RunControls running={running !== null} onRun={run} onStop={stop} />
+              {!embed && (
+                <ModeSwitch
+                  mode={stepMode ? 'step' : 'parallel'}
+                  onChange={(m) => void desk.setMode(m)}
+                />
+              )}
+            </div>
+          )}
+          {!choosing && !embed && (
+            <FindTheBug desk={desk} now={now} progress={session.searchProgress()} />
+          )}
+          {!choosing && stepMode && (
+            <StepPane
+              desk={desk}
+              now={now}
+              step={step}
+              demo={demo}
+              params={params}
+              scheduled={state.schedule?.length ?? 0}
+            />
+          )}
           {arrival.firstVisit && !embed && state.demo === FIRST_VISIT.demo && (
             <p className="first-visit">{FIRST_VISIT.sentence}</p>
           )}
@@ -122,6 +169,7 @@ export function App({ session, demos, arrival, notices }: Props) {
               theme={theme}
               globalsDts={programGlobalsDts}
               label={`Program of the ${demo.title} demo`}
+              nextLines={nextLines}
             />
           </Suspense>
           {(!embed || flags.knobs) && (
@@ -138,6 +186,9 @@ export function App({ session, demos, arrival, notices }: Props) {
         </section>
         <Splitter value={split} onChange={setSplit} label="Resize the program and views panes" />
         <section className="views-pane" aria-label="What happened">
+          {stepMode && !choosing && (
+            <SharedValuesPanel log={session.log} version={session.log?.version ?? 0} />
+          )}
           {choosing ? (
             <p className="empty">Make your prediction, then run the program to see what happens.</p>
           ) : (

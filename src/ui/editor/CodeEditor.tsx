@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { perThreadCopyWritesOf } from '../../runtime/thread-copies';
 import { EDITOR_THEMES } from './editor-themes';
+import { nextLineDecorations, type NextLine } from './next-lines';
+import './next-lines.css';
 import { loadMonaco, type Monaco } from './load-monaco';
 import type * as monacoNs from 'monaco-esm/editor/editor.api.js';
 
@@ -22,9 +24,12 @@ type Props = {
   /** Type declarations of the program model's globals, for IntelliSense and hover docs. */
   globalsDts: string;
   label: string;
+  /** Step mode: every thread's next line, highlighted in the thread's colour. */
+  nextLines?: readonly NextLine[];
 };
 
 const MARKER_OWNER = 'interleave-run';
+const NO_LINES: readonly NextLine[] = [];
 
 /** Monaco, loaded on first render of this (lazily imported) component. */
 export default function CodeEditor({
@@ -35,6 +40,7 @@ export default function CodeEditor({
   theme,
   globalsDts,
   label,
+  nextLines = NO_LINES,
 }: Props) {
   // The program's own warnings, computed here so that their parser loads with the editor, lazily.
   const allMarkers = useMemo<EditorMarker[]>(
@@ -49,10 +55,11 @@ export default function CodeEditor({
   const monacoRef = useRef<Monaco | null>(null);
   const onChangeRef = useRef(onChange);
   // The latest props, for the moment Monaco finishes loading (they may have changed meanwhile).
-  const latest = useRef({ value, markers: allMarkers, readOnly, theme });
+  const latest = useRef({ value, markers: allMarkers, readOnly, theme, nextLines });
+  const highlights = useRef<monacoNs.editor.IEditorDecorationsCollection | null>(null);
   useEffect(() => {
     onChangeRef.current = onChange;
-    latest.current = { value, markers: allMarkers, readOnly, theme };
+    latest.current = { value, markers: allMarkers, readOnly, theme, nextLines };
   });
 
   useEffect(() => {
@@ -88,6 +95,8 @@ export default function CodeEditor({
       created.onDidChangeModelContent(() => onChangeRef.current(created?.getValue() ?? ''));
       editorRef.current = created;
       setMarkers(monaco, created, now.markers);
+      highlights.current = created.createDecorationsCollection();
+      showNextLines(created, highlights.current, now.nextLines);
       host.current.dataset.ready = 'true';
     });
     return () => {
@@ -123,7 +132,26 @@ export default function CodeEditor({
     if (monaco && editor) setMarkers(monaco, editor, allMarkers);
   }, [allMarkers]);
 
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor && highlights.current) showNextLines(editor, highlights.current, nextLines);
+  }, [nextLines, value]);
+
   return <div ref={host} className="code-editor" data-testid="code-editor" />;
+}
+
+function showNextLines(
+  editor: monacoNs.editor.IStandaloneCodeEditor,
+  collection: monacoNs.editor.IEditorDecorationsCollection,
+  lines: readonly NextLine[],
+): void {
+  const model = editor.getModel();
+  if (!model) return;
+  collection.set(
+    nextLineDecorations(lines, model.getLineCount(), (line) =>
+      Math.max(1, model.getLineFirstNonWhitespaceColumn(line)),
+    ),
+  );
 }
 
 /** Marks the last run's errors, and the program's warnings, at their lines. */

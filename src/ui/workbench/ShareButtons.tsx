@@ -17,7 +17,6 @@ export function ShareButtons({ session, title }: Props) {
   const [note, setNote] = useState('');
   const [dialog, setDialog] = useState<'embed' | 'recording' | null>(null);
   const base = `${location.origin}${location.pathname}`;
-  const link = shareUrl(base, session.state(), lookupFor(session));
   const copy = async (text: string, done: string) => {
     try {
       await navigator.clipboard.writeText(text);
@@ -29,7 +28,13 @@ export function ShareButtons({ session, title }: Props) {
   const close = () => setDialog(null);
   return (
     <div className="share-buttons">
-      <button type="button" onClick={() => void copy(link, 'Link copied.')}>
+      {/* The link is compressed on click, not at every render: a step run renders at every step. */}
+      <button
+        type="button"
+        onClick={() =>
+          void copy(shareUrl(base, session.state(), lookupFor(session)), 'Link copied.')
+        }
+      >
         Share
       </button>
       <button type="button" onClick={() => setDialog('embed')}>
