@@ -1,15 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attach, Heap, SharedInt } from '../../sync';
 import { TraceRings } from '../../trace/ring';
 import { runtimeBytesFor } from '../control';
 import type { RunConfig } from '../run-config';
-import { importBlobsAsDataUrls } from '../testing/node-module-urls';
 import { workerApi } from './worker-api';
 
-// The worker API's init pass and check() on a real heap, in Node (see node-module-urls.ts for
-// the one difference from a browser worker). serve() runs threads: the e2e tests cover it.
-
-beforeAll(importBlobsAsDataUrls);
+// The worker API's init pass and check() on a real heap, in Node, which imports the program's
+// data: URLs as a browser worker does. serve() runs threads: the e2e tests cover it.
 
 function configFor(source: string): RunConfig {
   const heap = Heap.create({ maxThreads: 4, runtimeBytes: runtimeBytesFor(4) });

@@ -37,6 +37,11 @@ export type CheckResult = { passed: boolean; message?: string; error?: SourceErr
  * callable directly in tests). Control only: progress travels through shared memory.
  */
 export const workerApi = {
+  /** Answers once the worker has loaded: the pool lends loaded workers first. */
+  ready(): true {
+    return true;
+  },
+
   /** Measures the busy-work kernel; the pool does it once, on one worker, before any run. */
   calibrate(): number {
     return calibrate();
