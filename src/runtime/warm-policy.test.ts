@@ -53,11 +53,11 @@ describe('withPeak', () => {
 describe('mayBoot', () => {
   const at = { nowMs: 10_000, shortSinceMs: 10_000 - 1 };
 
-  it('boots once no worker is lent and the pool has been quiet', () => {
+  it('boots once no worker is lent and none was taken or returned for a while', () => {
     expect(mayBoot({ ...at, lent: 0, lastActivityMs: at.nowMs - QUIET_MS })).toBe(true);
   });
 
-  it('waits while a run holds workers, or right after a take or return', () => {
+  it('waits while a run holds workers, or right after a take or a return', () => {
     expect(mayBoot({ ...at, lent: 4, lastActivityMs: at.nowMs - 5 * QUIET_MS })).toBe(false);
     expect(mayBoot({ ...at, lent: 0, lastActivityMs: at.nowMs - 1 })).toBe(false);
   });

@@ -1,7 +1,7 @@
-// How many fresh workers the pool keeps warm, and when it may boot more. Booting a worker parses
-// the whole worker bundle: on a two-core machine, sixteen at once take most of a second of CPU,
-// and whatever run starts meanwhile waits for them. So the pool keeps only as many as recent runs
-// used, and boots them a few at a time, while no run is using workers.
+// How many fresh workers the pool keeps warm, and when it may boot more. Booting a worker loads
+// the worker bundle: on a two-core machine, sixteen at once take most of a second of CPU, and
+// whatever run starts meanwhile waits for them. So the pool keeps only as many as recent runs
+// used, and boots them a few at a time, between runs.
 
 /** The most workers kept warm (a run of up to this many threads starts on loaded workers). */
 export const MAX_WARM = 16;
@@ -13,12 +13,18 @@ export const MIN_WARM = 4;
 export const WARM_MARGIN = 2;
 /** How many recent runs the target looks back on. */
 export const RECENT_RUNS = 8;
-/** Workers booted together: one per core of a small machine, so a batch never floods them. */
-export const BOOT_BATCH = 2;
-/** No worker was taken or returned for this long: runs are over for now, boot in the gap. */
+/**
+ * Workers booted together: a few, so a batch never floods a small machine's cores, yet enough to
+ * keep up with runs that follow each other closely (a worker takes 30–300 ms to load there).
+ */
+export const BOOT_BATCH = 4;
+/** No worker was taken or returned for this long: the next run has its workers, boot now. */
 export const QUIET_MS = 40;
-/** A refill deferred this long goes ahead anyway (a paused step run holds workers for minutes). */
-export const MAX_DEFER_MS = 1_500;
+/**
+ * A refill deferred this long goes ahead anyway: runs that follow each other without a gap, or a
+ * step run paused for minutes, must not leave the next run without warm workers.
+ */
+export const MAX_DEFER_MS = 1_000;
 
 /**
  * Warm workers to keep: the most any of the recent runs held at once, plus a margin, within
@@ -39,9 +45,9 @@ export function withPeak(recentPeaks: readonly number[], peak: number): number[]
 
 export type BootMoment = {
   nowMs: number;
-  /** Workers lent to runs right now, in this pool and its siblings. */
+  /** Workers lent to runs right now, by this pool and its siblings. */
   lent: number;
-  /** When a worker was last taken or returned. */
+  /** When a worker was last taken or returned, by this pool or its siblings. */
   lastActivityMs: number;
   /** Since when the pool has been short of warm workers. */
   shortSinceMs: number;
@@ -49,8 +55,9 @@ export type BootMoment = {
 
 /**
  * Whether the pool may boot its next batch now: when no run holds workers and none was taken or
- * returned for `QUIET_MS` (back-to-back runs come first), or once the refill has waited
- * `MAX_DEFER_MS` (a long or paused run must not leave the next one without warm workers).
+ * returned for `QUIET_MS` (a run that starts right after the last one ended takes loaded workers,
+ * and starts, before any boot competes with it for the cores), or once the refill has waited
+ * `MAX_DEFER_MS`.
  */
 export function mayBoot({ nowMs, lent, lastActivityMs, shortSinceMs }: BootMoment): boolean {
   if (nowMs - shortSinceMs >= MAX_DEFER_MS) return true;

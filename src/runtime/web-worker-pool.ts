@@ -27,14 +27,14 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * gets a fresh realm (no global, prototype, listener, timer or nested worker survives a run).
  *
  * Warm workers are booted in the background, a few at a time and between runs
- * (./warm-policy.ts), and lent oldest (loaded) first, so a run rarely waits for a worker's start.
+ * (./warm-policy.ts), and lent loaded ones first, so a run rarely waits for a worker's start.
  */
 export class WorkerPool {
   private readonly idle: PoolWorker[] = [];
   private readonly lent = new Set<PoolWorker>();
   private calibration: Promise<number> | null = null;
   private disposed = false;
-  /** The pool a sibling takes fresh workers from; its live siblings. */
+  /** The pool a sibling takes fresh workers from; a pool's live siblings. */
   private parent: WorkerPool | null = null;
   private readonly siblings = new Set<WorkerPool>();
   /** The most workers lent at once since the pool was last without lent workers. */
@@ -142,13 +142,20 @@ export class WorkerPool {
     return w;
   }
 
-  /** Records a take or a return; when no worker is lent any more, the run's peak is remembered. */
+  /**
+   * Records a take or a return; when no worker is lent any more, the run's peak is remembered
+   * (a sibling's by its parent too, whose fresh workers it takes).
+   */
   private touched(): void {
     this.lastActivityMs = performance.now();
-    if (this.parent) this.parent.lastActivityMs = this.lastActivityMs;
     if (this.lent.size === 0 && this.peak > 0) {
       this.recentPeaks = withPeak(this.recentPeaks, this.peak);
+      if (this.parent) this.parent.recentPeaks = withPeak(this.parent.recentPeaks, this.peak);
       this.peak = 0;
+    }
+    if (this.parent) {
+      this.parent.lastActivityMs = this.lastActivityMs;
+      this.parent.scheduleRefill();
     }
     this.scheduleRefill();
   }
@@ -166,7 +173,7 @@ export class WorkerPool {
     void this.refill();
   }
 
-  /** Boots warm workers in small batches while runs leave the cores alone (./warm-policy.ts). */
+  /** Boots warm workers in small batches, between runs (./warm-policy.ts). */
   private async refill(): Promise<void> {
     const shortSinceMs = performance.now();
     for (;;) {
