@@ -287,15 +287,18 @@ test('hostile: a memory bomb in a step run ends the step run with an error repor
   expect(after.threads).toHaveLength(64);
 });
 
-test('hostile: a memory bomb during a search rejects the search with a clear message', async ({
+// A search ends a step that runs longer than its limit (5 s) as a timeout, which is no failure, so
+// the bomb is often ended before it kills the runner; when it does kill it, the search rejects.
+test('hostile: a memory bomb during a search settles it, never claiming a failure', async ({
   page,
   app,
 }) => {
   const cdp = await openCdp(page, `${app.url}/`);
   const state = { v: 1, demo: 'scratch', code: MEMORY_BOMB };
-  await settle(cdp, `window.interleave.search(${JSON.stringify(state)}, { maxRuns: 5 })`);
-  const searched = await settled<unknown>(cdp);
-  expect(searched.rejected).toMatch(/ran out of memory/);
+  await settle(cdp, `window.interleave.search(${JSON.stringify(state)}, { maxRuns: 3 })`);
+  const searched = await settled<{ found: boolean }>(cdp);
+  if (searched.rejected === undefined) expect(searched.value?.found).toBe(false);
+  else expect(searched.rejected).toMatch(/ran out of memory/);
   const after = await run(cdp, FULL_CAPACITY);
   expect(after.outcome).toBe('ok');
   expect(after.threads).toHaveLength(64);

@@ -9,7 +9,10 @@ import type { RunOptions } from './run-program';
 // one end of a channel. A dead frame answers nothing (as a crashed process), a live one answers
 // pings. Short timings keep the tests quick; the logic is the one the app runs with 15 s.
 
-const TIMING = { silenceMs: 60, pingMs: 120 };
+const LIMITS = {
+  min: { silenceMs: 60, pingMs: 120 },
+  max: { silenceMs: 60, pingMs: 120 },
+};
 const OPTIONS: RunOptions = { source: 'export function thread() {}', params: {} };
 
 const STEP_INFO: StepInfo = {
@@ -48,7 +51,7 @@ function clientOf(hosts: FakeHost[]) {
     const frame = await frames.connect();
     ports.push(frame.port, ...frames.made.map((m) => m.port));
     return frame;
-  }, TIMING);
+  }, LIMITS);
   return { client, frames };
 }
 

@@ -1,5 +1,11 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
+import {
+  crashTimingFor,
+  MAX_CRASH_TIMING,
+  MIN_CRASH_TIMING,
+  type CrashTiming,
+} from './crash-timing';
 import { LiveLog } from './live-log';
 import { RemoteStepRun } from './remote-step-run';
 import type { Runner, SearchRun, StepRun } from './runner';
@@ -10,15 +16,10 @@ import type { ProgramRun, RunOptions } from './run-program';
 /** A connected runner frame: the port its host API answers on, and how to remove the frame. */
 export type RunnerFrame = { port: MessagePort; dispose(): void };
 
-/**
- * How the page decides that a frame died. Silence (no message from a frame with work going)
- * makes the page ask if it lives; no answer to that ping in time means dead. A frame busy with 64
- * spinning threads on two cores can be slow to answer, while a memory bomb kills its process in
- * tens of seconds anyway: 15 s in all by default.
- */
-export type CrashTiming = { silenceMs: number; pingMs: number };
+/** The range the page's crash timing moves in (./crash-timing.ts). */
+export type CrashLimits = { min: CrashTiming; max: CrashTiming };
 
-const CRASH_TIMING: CrashTiming = { silenceMs: 5_000, pingMs: 10_000 };
+const CRASH_LIMITS: CrashLimits = { min: MIN_CRASH_TIMING, max: MAX_CRASH_TIMING };
 
 type Connection = { api: Remote<RunnerHostApi>; frame: RunnerFrame };
 
@@ -37,10 +38,13 @@ export class RunnerClient implements Runner {
   private nextRunId = 0;
   private readonly live = new Set<Watched>();
   private checking = false;
+  /** While work goes on: when the frame was last heard, and the longest gap between messages. */
+  private lastHeardMs = 0;
+  private longestGapMs = 0;
 
   constructor(
     private readonly connect: () => Promise<RunnerFrame>,
-    private readonly timing: CrashTiming = CRASH_TIMING,
+    private readonly limits: CrashLimits = CRASH_LIMITS,
   ) {
     void this.connected();
   }
@@ -62,7 +66,7 @@ export class RunnerClient implements Runner {
     this.watch(entry);
     const listener = proxy({
       delta: (delta: Parameters<LiveLog['apply']>[0]) => {
-        entry.heardAt = Date.now();
+        this.heard(entry);
         log.apply(delta);
       },
       done: (r: RunReport) => finish(r),
@@ -132,7 +136,7 @@ export class RunnerClient implements Runner {
     this.watch(entry);
     try {
       const { api } = await Promise.race([this.connected(), died]);
-      return await Promise.race([use(api, () => (entry.heardAt = Date.now())), died]);
+      return await Promise.race([use(api, () => this.heard(entry)), died]);
     } finally {
       this.live.delete(entry);
     }
@@ -158,26 +162,42 @@ export class RunnerClient implements Runner {
     void this.watchFrame();
   }
 
-  /** While work goes on: a frame silent too long must answer a ping, or it is replaced. */
+  /** A message from the frame about `entry` (or, without one, about all the work going on). */
+  private heard(entry?: Watched): void {
+    const nowMs = Date.now();
+    if (this.lastHeardMs > 0)
+      this.longestGapMs = Math.max(this.longestGapMs, nowMs - this.lastHeardMs);
+    this.lastHeardMs = nowMs;
+    for (const w of entry ? [entry] : this.live) w.heardAt = nowMs;
+  }
+
+  /**
+   * While work goes on: a frame silent too long must answer a ping, or it is replaced. How long
+   * is too long follows how quiet the frame has been while healthy (./crash-timing.ts).
+   */
   private async watchFrame(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
-    const { silenceMs } = this.timing;
+    this.lastHeardMs = Date.now();
+    this.longestGapMs = 0;
     while (this.live.size > 0) {
-      await new Promise((resolve) => setTimeout(resolve, silenceMs / 3));
-      const quiet = [...this.live].every((w) => Date.now() - w.heardAt > silenceMs);
-      if (quiet && this.live.size > 0 && !(await this.answers())) this.replaceFrame();
+      await new Promise((resolve) => setTimeout(resolve, this.limits.min.silenceMs / 4));
+      const timing = this.timing();
+      const quiet = [...this.live].every((w) => Date.now() - w.heardAt > timing.silenceMs);
+      if (quiet && this.live.size > 0 && !(await this.answers(timing.pingMs))) this.replaceFrame();
     }
     this.checking = false;
   }
 
-  private async answers(): Promise<boolean> {
+  private timing(): CrashTiming {
+    return crashTimingFor(this.longestGapMs, this.limits.min, this.limits.max);
+  }
+
+  private async answers(pingMs: number): Promise<boolean> {
     const connection = await this.connected();
-    const timeout = new Promise<false>((resolve) =>
-      setTimeout(() => resolve(false), this.timing.pingMs),
-    );
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), pingMs));
     const alive = await Promise.race([connection.api.ping().catch(() => false), timeout]);
-    if (alive) for (const w of this.live) w.heardAt = Date.now();
+    if (alive) this.heard();
     return alive;
   }
 
