@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { crashTimingFor, GAP_FACTOR, MAX_CRASH_TIMING, MIN_CRASH_TIMING } from './crash-timing';
+import { GAP_FACTOR, MAX_PING_MS, MIN_PING_MS, pingLimitFor } from './crash-timing';
 
-describe('crashTimingFor', () => {
+describe('pingLimitFor', () => {
   it('waits the least for a frame that has been talking steadily', () => {
-    expect(crashTimingFor(10)).toEqual(MIN_CRASH_TIMING);
-    expect(crashTimingFor(0)).toEqual(MIN_CRASH_TIMING);
+    expect(pingLimitFor(10)).toBe(MIN_PING_MS);
+    expect(pingLimitFor(0)).toBe(MIN_PING_MS);
   });
 
   it('waits several times the longest gap seen, for a frame that has been slow', () => {
-    expect(crashTimingFor(1_000)).toEqual({
-      silenceMs: Math.min(GAP_FACTOR * 1_000, MAX_CRASH_TIMING.silenceMs),
-      pingMs: Math.max(GAP_FACTOR * 1_000, MIN_CRASH_TIMING.pingMs),
-    });
+    const gapMs = (MIN_PING_MS + MAX_PING_MS) / 2 / GAP_FACTOR;
+    expect(pingLimitFor(gapMs)).toBe(GAP_FACTOR * gapMs);
   });
 
   it('never waits longer than the ceiling, however starved the frame was', () => {
-    expect(crashTimingFor(60_000)).toEqual(MAX_CRASH_TIMING);
+    expect(pingLimitFor(60_000)).toBe(MAX_PING_MS);
   });
 
   it('moves within the limits it is given', () => {
-    const min = { silenceMs: 10, pingMs: 20 };
-    const max = { silenceMs: 100, pingMs: 200 };
-    expect(crashTimingFor(5, min, max)).toEqual({ silenceMs: 20, pingMs: 20 });
+    expect(pingLimitFor(5, 100, 200)).toBe(100);
+    expect(pingLimitFor(500, 100, 200)).toBe(200);
   });
 });

@@ -9,10 +9,7 @@ import type { RunOptions } from './run-program';
 // one end of a channel. A dead frame answers nothing (as a crashed process), a live one answers
 // pings. Short timings keep the tests quick; the logic is the one the app runs with 15 s.
 
-const LIMITS = {
-  min: { silenceMs: 60, pingMs: 120 },
-  max: { silenceMs: 60, pingMs: 120 },
-};
+const LIMITS = { silenceMs: 60, minPingMs: 120, maxPingMs: 120 };
 const OPTIONS: RunOptions = { source: 'export function thread() {}', params: {} };
 
 const STEP_INFO: StepInfo = {

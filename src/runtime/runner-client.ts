@@ -1,11 +1,6 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
-import {
-  crashTimingFor,
-  MAX_CRASH_TIMING,
-  MIN_CRASH_TIMING,
-  type CrashTiming,
-} from './crash-timing';
+import { MAX_PING_MS, MIN_PING_MS, pingLimitFor, SILENCE_MS } from './crash-timing';
 import { LiveLog } from './live-log';
 import { RemoteStepRun } from './remote-step-run';
 import type { Runner, SearchRun, StepRun } from './runner';
@@ -16,10 +11,14 @@ import type { ProgramRun, RunOptions } from './run-program';
 /** A connected runner frame: the port its host API answers on, and how to remove the frame. */
 export type RunnerFrame = { port: MessagePort; dispose(): void };
 
-/** The range the page's crash timing moves in (./crash-timing.ts). */
-export type CrashLimits = { min: CrashTiming; max: CrashTiming };
+/** The silence before a ping, and the range of the ping's time limit (./crash-timing.ts). */
+export type CrashLimits = { silenceMs: number; minPingMs: number; maxPingMs: number };
 
-const CRASH_LIMITS: CrashLimits = { min: MIN_CRASH_TIMING, max: MAX_CRASH_TIMING };
+const CRASH_LIMITS: CrashLimits = {
+  silenceMs: SILENCE_MS,
+  minPingMs: MIN_PING_MS,
+  maxPingMs: MAX_PING_MS,
+};
 
 type Connection = { api: Remote<RunnerHostApi>; frame: RunnerFrame };
 
@@ -172,25 +171,22 @@ export class RunnerClient implements Runner {
   }
 
   /**
-   * While work goes on: a frame silent too long must answer a ping, or it is replaced. How long
-   * is too long follows how quiet the frame has been while healthy (./crash-timing.ts).
+   * While work goes on: a frame silent for a while must answer a ping in time, or it is
+   * replaced; the time it gets follows how quiet it has been while healthy (./crash-timing.ts).
    */
   private async watchFrame(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
     this.lastHeardMs = Date.now();
     this.longestGapMs = 0;
+    const { silenceMs, minPingMs, maxPingMs } = this.limits;
     while (this.live.size > 0) {
-      await new Promise((resolve) => setTimeout(resolve, this.limits.min.silenceMs / 4));
-      const timing = this.timing();
-      const quiet = [...this.live].every((w) => Date.now() - w.heardAt > timing.silenceMs);
-      if (quiet && this.live.size > 0 && !(await this.answers(timing.pingMs))) this.replaceFrame();
+      await new Promise((resolve) => setTimeout(resolve, silenceMs / 3));
+      const quiet = [...this.live].every((w) => Date.now() - w.heardAt > silenceMs);
+      const pingMs = pingLimitFor(this.longestGapMs, minPingMs, maxPingMs);
+      if (quiet && this.live.size > 0 && !(await this.answers(pingMs))) this.replaceFrame();
     }
     this.checking = false;
-  }
-
-  private timing(): CrashTiming {
-    return crashTimingFor(this.longestGapMs, this.limits.min, this.limits.max);
   }
 
   private async answers(pingMs: number): Promise<boolean> {
