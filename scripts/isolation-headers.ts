@@ -36,11 +36,12 @@ export const contentSecurityPolicy = [
 
 /**
  * The runner frame's policy (runner.html), inherited by its blob workers: program modules are
- * blob: URLs imported in those workers, and programs reach no network at all (connect-src 'none').
+ * data: URLs imported in those workers (decoded in the worker, with no trip to the browser
+ * process), and programs reach no network at all (connect-src 'none').
  */
 export const runnerContentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self' blob:",
+  "script-src 'self' data:",
   'worker-src blob:',
   "connect-src 'none'",
   "base-uri 'none'",

@@ -2,6 +2,7 @@ import { EventKind, Heap, epochMs } from '../sync';
 import { ALL_EVENTS_MASK, eventMaskOf, TraceRings, VALUE_EVENTS_MASK } from '../trace/ring';
 import { ControlWord, Control, RunState, runtimeBytesFor } from './control';
 import type { ParamValue, RunReport } from './contract-types';
+import { programTextOf, type ProgramText } from './analyze-source';
 import { buildReport, reportFromLog, type Ending } from './build-report';
 import { HeapDrain } from './heap-drain';
 import { initialThreads } from './initial-threads';
@@ -162,7 +163,9 @@ class RunLifecycle {
   }
 
   private async execute(): Promise<Ending> {
-    const config = await this.configure();
+    const text = programTextOf(this.options.source, this.gil);
+    if (!text.ok) return { ...this.ending('error', 0), programError: text.error };
+    const config = await this.configure(text);
     const first = this.borrow(1)[0];
     if (!first) throw new Error('no worker for the top level');
     const prepared = await this.within<PrepareResult>(
@@ -254,12 +257,14 @@ class RunLifecycle {
     for (const w of this.borrow(wanted)) this.serve(w, config);
   }
 
-  private async configure(): Promise<RunConfig> {
+  private async configure(text: ProgramText & { ok: true }): Promise<RunConfig> {
     const params = this.options.params;
     return {
       heap: this.heap.buffer,
       rings: this.rings.buffer,
       source: this.options.source,
+      declarations: text.declarations,
+      ...(text.instrumented ? { instrumented: text.instrumented } : {}),
       params,
       gil: this.gil,
       seed: typeof params.seed === 'number' ? params.seed : 1,
