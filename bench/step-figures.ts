@@ -1,6 +1,7 @@
 // Step mode's figures: how fast the controller hands the single "moving" token from thread to
 // thread, against the cheapest hand-off two workers can do (a raw Atomics ping-pong).
 import { runStepped, seededScheduler, StepController, type Scheduler } from '../src/runtime/step';
+import ProgramWorker from '../src/runtime/program.worker.ts?worker&inline';
 import { WorkerPool } from '../src/runtime/web-worker-pool';
 import { measure, median, reported, round, type Figure, type Figures } from './figure';
 import { expectOutcome } from './harness';
@@ -76,7 +77,9 @@ async function stepRate(pool: WorkerPool, pair: Pair): Promise<Figure> {
 async function backMs(pool: WorkerPool): Promise<Figure> {
   const source = COUNTER_LOOP(125);
   const first = await StepController.open(pool, { source, params: {} }, [], 3);
-  const schedule = (await first.runToEnd()).schedule ?? [];
+  const ran = await first.runToEnd();
+  expectOutcome(ran, 'ok');
+  const schedule = ran.schedule ?? [];
   const samples: number[] = [];
   for (let rep = 0; rep < REPS; rep++) {
     const start = performance.now();
@@ -95,13 +98,9 @@ export async function stepFigures(wanted: (name: string) => boolean): Promise<Fi
   const rate = 'step-mode-steps-vs-raw-wait-notify';
   const back = 'step-mode-back-on-500-steps';
   if (!wanted(rate) && !wanted(back)) return figures;
-  const pool = new WorkerPool(
-    () =>
-      new Worker(new URL('../src/runtime/program.worker.ts', import.meta.url), {
-        name: 'interleave-thread',
-      }),
-    4,
-  );
+  // Blob workers, as in the runner frame: they inherit the bench page's policy, which lets them
+  // import program modules from blob: URLs (a worker loaded by URL gets the app's policy).
+  const pool = new WorkerPool(() => new ProgramWorker({ name: 'interleave-thread' }), 4);
   if (wanted(rate)) {
     const pair = new Pair();
     try {
