@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Step mode's figures: how fast the controller hands the single "moving" token from thread to
 // thread, against the cheapest hand-off two workers can do (a raw Atomics ping-pong).
 import { runStepped, seededScheduler, StepController, type Scheduler } from '../src/runtime/step';
