@@ -326,6 +326,11 @@ class RunLifecycle {
     const [w] = this.borrow(1);
     if (!w) return { passed: false, message: 'no worker to run check()' };
     const result = await this.within(w.api.check(config), CHECK_LIMIT_MS);
+    // A check that returned leaves its worker idle: a search's next run may have it back.
+    if (this.options.reuseWorkers && result !== 'stopped' && result !== 'timeout') {
+      this.pool.give([w]);
+      this.lent.delete(w);
+    }
     this.retireAll();
     if (result === 'stopped') return { passed: false, message: 'stopped during check()' };
     if (result === 'timeout')

@@ -81,9 +81,12 @@ export class WorkerPool {
     for (const w of workers) if (this.lent.delete(w)) this.idle.push(w);
   }
 
-  /** A new pool of the same workers (its own realms), sharing this pool's calibration. */
-  sibling(): WorkerPool {
-    const pool = new WorkerPool(this.create, this.warm);
+  /**
+   * A new pool of the same workers (its own realms), sharing this pool's calibration. `warm`
+   * workers are started at once: a search, which reuses its workers, needs only a few.
+   */
+  sibling(warm = this.warm): WorkerPool {
+    const pool = new WorkerPool(this.create, warm);
     pool.calibration = this.workItersPerMs();
     return pool;
   }

@@ -27,6 +27,14 @@ import { runTimer } from './threads';
 import { StepBoard, StepOp } from '../step/board';
 import { Stepper } from '../step/stepper';
 
+// A search prepares one program in the same worker run after run: parse it once.
+let lastAnalysis: { source: string; result: ReturnType<typeof analyzeSource> } | null = null;
+
+function analyzed(source: string): ReturnType<typeof analyzeSource> {
+  if (lastAnalysis?.source !== source) lastAnalysis = { source, result: analyzeSource(source) };
+  return lastAnalysis.result;
+}
+
 const silent: EventSink = { mask: 0, emit: () => {}, emitThrough: () => {}, emitValue: () => {} };
 
 export type PrepareResult = { ok: true; info: ProgramInfo } | { ok: false; error: SourceError };
@@ -44,7 +52,7 @@ export const workerApi = {
 
   /** The init pass: evaluates the top level once, allocating and naming the shared objects. */
   async prepare(config: RunConfig): Promise<PrepareResult> {
-    const analysis = analyzeSource(config.source);
+    const analysis = analyzed(config.source);
     if (!analysis.ok) return { ok: false, error: analysis.error };
     const heap = Heap.attach(config.heap);
     const control = new Control(heap);
