@@ -50,7 +50,7 @@ async function stepsPerSecond(pool: WorkerPool, iterations: number, seed: number
  * round trip, plus the choice (every thread's readiness, the plan, the log).
  */
 async function stepRate(pool: WorkerPool, pair: Pair): Promise<Figure> {
-  const iterations = ROUND_TRIPS / 4;
+  const iterations = ROUND_TRIPS / 2;
   await stepsPerSecond(pool, 50, 1);
   await pair.run('ping-raw', ROUND_TRIPS / 10);
   const ratios: number[] = [];
