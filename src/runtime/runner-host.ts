@@ -16,9 +16,8 @@ import type { WorkerPool } from './web-worker-pool';
 const MEMORY_CHECK_MS = 250;
 
 /**
- * Workers a search's own pool starts up front: its runs reuse them (the top level, the threads of
- * a small program, check()), and starting the 16 of the main pool would cost its first runs a
- * second of worker start-up on a small machine. Bigger programs start more on demand.
+ * Workers a search's own pool keeps ready: its runs reuse them (the top level, the threads of
+ * a small program, check()), taken fresh from the main pool. Bigger programs start more on demand.
  */
 const SEARCH_WARM_WORKERS = 4;
 
@@ -125,7 +124,7 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
       if (!isRunOptions(options)) throw new TypeError('A search needs valid options.');
       // A search reuses workers between its runs, so it gets a pool of its own: its program's
       // realm never reaches another program's run.
-      const own = pool.sibling(SEARCH_WARM_WORKERS);
+      const own = pool.split(SEARCH_WARM_WORKERS);
       const job = new SearchJob(own, options, search, () => void listener.progress(job.progress));
       searches.set(runId, job);
       try {

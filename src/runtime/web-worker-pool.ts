@@ -31,7 +31,10 @@ export class WorkerPool {
   constructor(
     private readonly create: WorkerFactory,
     private readonly warm = WARM_WORKERS,
+    /** Fresh workers (no program ran there) taken over from another pool. */
+    adopted: readonly PoolWorker[] = [],
   ) {
+    this.idle.push(...adopted);
     this.refill();
   }
 
@@ -81,12 +84,22 @@ export class WorkerPool {
     for (const w of workers) if (this.lent.delete(w)) this.idle.push(w);
   }
 
+  /** A new pool of the same workers (its own realms), sharing this pool's calibration. */
+  sibling(): WorkerPool {
+    const pool = new WorkerPool(this.create, this.warm);
+    pool.calibration = this.workItersPerMs();
+    return pool;
+  }
+
   /**
-   * A new pool of the same workers (its own realms), sharing this pool's calibration. `warm`
-   * workers are started at once: a search, which reuses its workers, needs only a few.
+   * A new pool that keeps `warm` workers ready (a search, which reuses its workers, needs only a
+   * few), starting with fresh ones handed over from this pool's idle workers, so its first run
+   * waits for no start-up; this pool warms replacements in the background.
    */
-  sibling(warm = this.warm): WorkerPool {
-    const pool = new WorkerPool(this.create, warm);
+  split(warm: number): WorkerPool {
+    const handed = this.idle.splice(Math.max(0, this.idle.length - warm));
+    this.refill();
+    const pool = new WorkerPool(this.create, warm, handed);
     pool.calibration = this.workItersPerMs();
     return pool;
   }
