@@ -48,6 +48,15 @@ export const runnerContentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The bench page's policy (bench.html, served by `vite preview` only): the page's own, plus what
+ * its step-mode figures need, since they run programs in blob workers of the page itself, as the
+ * runner frame does.
+ */
+export const benchContentSecurityPolicy = contentSecurityPolicy
+  .replace("script-src 'self'", "script-src 'self' blob:")
+  .replace("worker-src 'self'", "worker-src 'self' blob:");
+
 /** Headers every production response carries. */
 export const productionHeaders: Record<string, string> = {
   ...isolationHeaders,
@@ -62,3 +71,6 @@ export const productionHeaders: Record<string, string> = {
 
 /** The path of the runner frame's document, which gets {@link runnerContentSecurityPolicy}. */
 export const RUNNER_PATH = '/runner.html';
+
+/** The path of the bench page, which gets {@link benchContentSecurityPolicy}. */
+export const BENCH_PATH = '/bench.html';

@@ -9,7 +9,7 @@ import { initialThreads } from './initial-threads';
 import { LiveLog, type LogDelta } from './live-log';
 import { aliveThreads, anyThreadFailed, hangOf, threadSpanMs } from './run-ending';
 import { messageOf } from './thrown-value';
-import type { RunConfig } from './run-config';
+import type { ProgramInfo, RunConfig } from './run-config';
 import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
@@ -35,7 +35,37 @@ export type RunOptions = {
   reuseWorkers?: boolean;
   /** Step mode: the driver that grants steps (src/runtime/step); absent for a parallel run. */
   step?: StepDriver;
+  /**
+   * Runs of one program with the same params (a search's) share this: the first run's top level
+   * fills it with the memory it left, and later runs start from a copy of that memory instead of
+   * evaluating the top level again.
+   */
+  prepared?: PreparedProgram;
 };
+
+/**
+ * The program's memory right after its top level ran (its pages that are not all zero: a run's
+ * memory starts zeroed, and most of its megabytes are untouched), and what the top level declared.
+ */
+export type PreparedProgram = { pages?: { at: number; bytes: Uint8Array }[]; info?: ProgramInfo };
+
+const PAGE_BYTES = 4096;
+
+/** The pages of `bytes` that hold anything. */
+function pagesOf(bytes: Uint8Array): { at: number; bytes: Uint8Array }[] {
+  const pages: { at: number; bytes: Uint8Array }[] = [];
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  for (let at = 0; at < bytes.byteLength; at += PAGE_BYTES) {
+    const from = at >> 2;
+    const to = Math.min(words.length, (at + PAGE_BYTES) >> 2);
+    for (let w = from; w < to; w++) {
+      if (words[w] === 0) continue;
+      pages.push({ at, bytes: bytes.slice(at, at + PAGE_BYTES) });
+      break;
+    }
+  }
+  return pages;
+}
 
 /** A run in progress: its live log for the UI, its report when it ends, and its controls. */
 export type ProgramRun = {
@@ -168,10 +198,7 @@ class RunLifecycle {
     const config = await this.configure(text);
     const first = this.borrow(1)[0];
     if (!first) throw new Error('no worker for the top level');
-    const prepared = await this.within<PrepareResult>(
-      first.api.prepare(config),
-      TOP_LEVEL_LIMIT_MS,
-    );
+    const prepared = await this.prepare(first, config);
     if (prepared === 'stopped')
       return this.failure ? this.programError(this.failure) : this.ending('stopped', 0);
     if (prepared === 'timeout')
@@ -212,6 +239,28 @@ class RunLifecycle {
       if (!ending.check.passed) ending.outcome = 'check-failed';
     }
     return ending;
+  }
+
+  /** The top level's run (in `first`), or a copy of the memory it left in an earlier run. */
+  private async prepare(
+    first: PoolWorker,
+    config: RunConfig,
+  ): Promise<PrepareResult | 'stopped' | 'timeout'> {
+    const cache = this.options.prepared;
+    const bytes = new Uint8Array(this.heap.buffer);
+    if (cache?.pages && cache.info) {
+      for (const page of cache.pages) bytes.set(page.bytes, page.at);
+      return { ok: true, info: cache.info };
+    }
+    const prepared = await this.within<PrepareResult>(
+      first.api.prepare(config),
+      TOP_LEVEL_LIMIT_MS,
+    );
+    if (cache && typeof prepared === 'object' && prepared.ok) {
+      cache.pages = pagesOf(bytes);
+      cache.info = prepared.info;
+    }
+    return prepared;
   }
 
   /** The tick loop: drains memory, lends workers to new threads, and decides when the run ends. */
@@ -333,6 +382,11 @@ class RunLifecycle {
     const [w] = this.borrow(1);
     if (!w) return { passed: false, message: 'no worker to run check()' };
     const result = await this.within(w.api.check(config), CHECK_LIMIT_MS);
+    // A check that returned leaves its worker idle: a search's next run may have it back.
+    if (this.options.reuseWorkers && result !== 'stopped' && result !== 'timeout') {
+      this.pool.give([w]);
+      this.lent.delete(w);
+    }
     this.retireAll();
     if (result === 'stopped') return { passed: false, message: 'stopped during check()' };
     if (result === 'timeout')

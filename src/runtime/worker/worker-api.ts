@@ -26,6 +26,7 @@ import { ThreadEnv } from './thread-env';
 import { runTimer } from './threads';
 import { StepBoard, StepOp } from '../step/board';
 import { Stepper } from '../step/stepper';
+import { HandOff } from '../step/hand-off';
 
 const silent: EventSink = { mask: 0, emit: () => {}, emitThrough: () => {}, emitValue: () => {} };
 
@@ -178,7 +179,10 @@ async function runThread(
   let url = '';
   // Step mode: the thread's first scheduling point comes before it touches shared memory, so
   // starting a worker never races with the thread that is moving.
-  const stepper = config.step ? new Stepper(new StepBoard(config.step), thread, () => url) : null;
+  const board = config.step ? new StepBoard(config.step) : null;
+  const stepper = board
+    ? new Stepper(board, thread, () => url, new HandOff(heap, control, board))
+    : null;
   stepper?.point(StepOp.start);
   setClock(stepper ? () => stepper.clockMs() : null);
   const i32 = heap.i32;
