@@ -54,16 +54,21 @@ describe('mayBoot', () => {
   const at = { nowMs: 10_000, shortSinceMs: 10_000 - 1 };
 
   it('boots once no worker is lent and none was taken or returned for a while', () => {
-    expect(mayBoot({ ...at, lent: 0, lastActivityMs: at.nowMs - QUIET_MS })).toBe(true);
+    expect(mayBoot({ ...at, lent: 0, loadedIdle: 3, lastActivityMs: at.nowMs - QUIET_MS })).toBe(
+      true,
+    );
   });
 
   it('waits while a run holds workers, or right after a take or a return', () => {
-    expect(mayBoot({ ...at, lent: 4, lastActivityMs: at.nowMs - 5 * QUIET_MS })).toBe(false);
-    expect(mayBoot({ ...at, lent: 0, lastActivityMs: at.nowMs - 1 })).toBe(false);
+    const quiet = at.nowMs - 5 * QUIET_MS;
+    expect(mayBoot({ ...at, lent: 4, loadedIdle: 3, lastActivityMs: quiet })).toBe(false);
+    expect(mayBoot({ ...at, lent: 0, loadedIdle: 3, lastActivityMs: at.nowMs - 1 })).toBe(false);
   });
 
-  it('goes ahead anyway once the refill has waited long enough', () => {
+  it('goes ahead anyway once the refill has waited long enough and no loaded worker is left', () => {
     const waited = { nowMs: at.nowMs, shortSinceMs: at.nowMs - MAX_DEFER_MS };
-    expect(mayBoot({ ...waited, lent: 4, lastActivityMs: at.nowMs - 1 })).toBe(true);
+    const busy = { ...waited, lent: 4, lastActivityMs: at.nowMs - 1 };
+    expect(mayBoot({ ...busy, loadedIdle: 0 })).toBe(true);
+    expect(mayBoot({ ...busy, loadedIdle: 1 })).toBe(false);
   });
 });

@@ -21,8 +21,8 @@ export const BOOT_BATCH = 4;
 /** No worker was taken or returned for this long: the next run has its workers, boot now. */
 export const QUIET_MS = 40;
 /**
- * A refill deferred this long goes ahead anyway: runs that follow each other without a gap, or a
- * step run paused for minutes, must not leave the next run without warm workers.
+ * A refill deferred this long goes ahead anyway once no loaded worker is left: runs that follow
+ * each other without a gap must not leave the next run to start on cold workers.
  */
 export const MAX_DEFER_MS = 1_000;
 
@@ -47,6 +47,8 @@ export type BootMoment = {
   nowMs: number;
   /** Workers lent to runs right now, by this pool and its siblings. */
   lent: number;
+  /** Idle workers that have loaded, ready for the next run. */
+  loadedIdle: number;
   /** When a worker was last taken or returned, by this pool or its siblings. */
   lastActivityMs: number;
   /** Since when the pool has been short of warm workers. */
@@ -56,10 +58,11 @@ export type BootMoment = {
 /**
  * Whether the pool may boot its next batch now: when no run holds workers and none was taken or
  * returned for `QUIET_MS` (a run that starts right after the last one ended takes loaded workers,
- * and starts, before any boot competes with it for the cores), or once the refill has waited
- * `MAX_DEFER_MS`.
+ * and starts, before any boot competes with it for the cores, or with a running program's
+ * threads), or once the refill has waited `MAX_DEFER_MS` with no loaded worker left.
  */
-export function mayBoot({ nowMs, lent, lastActivityMs, shortSinceMs }: BootMoment): boolean {
-  if (nowMs - shortSinceMs >= MAX_DEFER_MS) return true;
+export function mayBoot(moment: BootMoment): boolean {
+  const { nowMs, lent, loadedIdle, lastActivityMs, shortSinceMs } = moment;
+  if (loadedIdle === 0 && nowMs - shortSinceMs >= MAX_DEFER_MS) return true;
   return lent === 0 && nowMs - lastActivityMs >= QUIET_MS;
 }

@@ -185,6 +185,7 @@ export class WorkerPool {
       const moment = {
         nowMs: performance.now(),
         lent: this.lentInFamily(),
+        loadedIdle: this.idle.filter((w) => loaded.has(w)).length,
         lastActivityMs: this.lastActivityMs,
         shortSinceMs,
       };
