@@ -90,6 +90,8 @@ export class Session {
   async openStepRun(): Promise<StepState> {
     this.closeStepRun();
     const opened = await this.openStep(this.current.schedule ?? []);
+    // The views show the opened run (the load that asked for it emitted before it was open),
+    // and its report when the schedule it replayed ended it (a link to a deadlock).
     this.afterStep(opened);
     return opened.state();
   }
