@@ -227,13 +227,13 @@ test('the race demo without its sleep: every step-mode run and the search lose a
   }
   // The last run stays open: its steps are paged, the newest first.
   const pages = page.getByRole('navigation', { name: 'Steps shown' });
-  await expect(pages).toContainText('Steps 45–164 of 164');
+  await expect(pages).toContainText('Steps 61–164 of 164');
   await expect(page.getByRole('list', { name: 'T0’s steps' })).toContainText('end');
   await pages.getByRole('button', { name: 'Earlier steps' }).click();
   await expect(pages).toContainText('Steps 1–120 of 164');
   await expect(page.getByRole('list', { name: 'T0’s steps' })).toContainText('start');
   await pages.getByRole('button', { name: 'Latest steps' }).click();
-  await expect(pages).toContainText('Steps 45–164 of 164');
+  await expect(pages).toContainText('Steps 61–164 of 164');
   const found = await page.evaluate(
     (params) => window.interleave!.search({ v: 1, demo: 'race-counter', params }),
     { ...params, iterations: 5 },
