@@ -26,7 +26,7 @@ import { BlockOp } from '../../sync';
 // | 8    | command   | what the last grant means: a {@link Command}                     |
 // | 9    | thread    | join: id + 1 of the thread waited for                            |
 // | 12–13| deadline  | float64 ms on the virtual clock (sleep end, time-out)            |
-// After the rows: the plan (./plan.ts: PLAN_WORDS + maxThreads words), the schedule to replay
+// After the rows: the plan (./plan.ts: PLAN_WORDS + 2 × maxThreads words), the schedule to replay
 // (`prefixCap` words) and the step log (LOG_CAP entries of LOG_WORDS: the thread that took the step,
 // the thread count, and the masks of the threads an automatic scheduler could take and of the
 // ready ones, two words each).
@@ -156,7 +156,7 @@ export class StepBoard {
     this.f64 = new Float64Array(buffer);
     const maxThreads = this.i32[MAX_THREADS_WORD] ?? 0;
     this.planBase = HEADER_WORDS + maxThreads * ROW_WORDS;
-    this.prefixBase = this.planBase + PLAN_WORDS + maxThreads;
+    this.prefixBase = this.planBase + PLAN_WORDS + 2 * maxThreads;
     this.logBase = this.prefixBase + (this.i32[PREFIX_CAP_WORD] ?? 0);
   }
 
@@ -166,7 +166,7 @@ export class StepBoard {
       HEADER_WORDS +
       maxThreads * ROW_WORDS +
       PLAN_WORDS +
-      maxThreads +
+      2 * maxThreads +
       prefixCap +
       LOG_CAP * LOG_WORDS;
     // Whole float64s: the board is also read as a Float64Array (the clock, the deadlines).

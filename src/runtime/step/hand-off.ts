@@ -54,6 +54,15 @@ export class HandOff {
     return true;
   }
 
+  /**
+   * Whether the pending operation `self` publishes now is worth its source line: not while a
+   * replay will step it again before it pauses (a line costs a stack trace; a share link or back()
+   * replays hundreds of steps, and only the last pending op of each thread is ever shown).
+   */
+  lineShown(self: number): boolean {
+    return !(this.board.auto && this.plan.stepsAgain(self, this.board.taken));
+  }
+
   private handBack(): false {
     this.board.auto = false;
     return false;

@@ -63,7 +63,10 @@ const W = {
   orderLength: 10,
 } as const;
 
-/** A plan's state: `i32` from `base` (PLAN_WORDS + the priority list), its prefix from `prefixBase`. */
+/**
+ * A plan's state: `i32` from `base` (PLAN_WORDS, the priority list, each thread's last step in the
+ * prefix: a list of maxThreads words each), its prefix from `prefixBase`.
+ */
 export class PlanState {
   constructor(
     readonly i32: Int32Array,
@@ -75,9 +78,9 @@ export class PlanState {
   static local(plan: Plan, maxThreads = 64): PlanState {
     const prefix = plan.prefix ?? [];
     const state = new PlanState(
-      new Int32Array(PLAN_WORDS + maxThreads + prefix.length),
+      new Int32Array(PLAN_WORDS + 2 * maxThreads + prefix.length),
       0,
-      PLAN_WORDS + maxThreads,
+      PLAN_WORDS + 2 * maxThreads,
     );
     state.write(plan, prefix.length);
     return state;
@@ -96,6 +99,24 @@ export class PlanState {
     this.set(W.change1, plan.changePoints?.[0] ?? 0);
     this.set(W.change2, plan.changePoints?.[1] ?? 0);
     prefix.forEach((thread, k) => (this.i32[this.prefixBase + k] = thread));
+    const last = this.prefixBase - this.maxThreads;
+    this.i32.fill(-1, last, this.prefixBase);
+    prefix.forEach((thread, k) => {
+      if (thread >= 0 && thread < this.maxThreads) this.i32[last + thread] = k;
+    });
+  }
+
+  private get maxThreads(): number {
+    return (this.prefixBase - this.base - PLAN_WORDS) / 2;
+  }
+
+  /**
+   * Whether the prefix still steps `thread` at step `step` or later: what it publishes now will
+   * not be shown when the replay pauses, since it moves on before then.
+   */
+  stepsAgain(thread: number, step: number): boolean {
+    if (this.diverged || thread < 0 || thread >= this.maxThreads) return false;
+    return (this.i32[this.prefixBase - this.maxThreads + thread] ?? -1) >= step;
   }
 
   /** From now on the run continues with `then` (the learner's run(): the seeded scheduler). */

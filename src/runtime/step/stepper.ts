@@ -38,7 +38,7 @@ export class Stepper {
     board.set(t, Row.object, object + 1);
     board.set(t, Row.thread, joins + 1);
     board.set(t, Row.timed, timed ? 1 : 0);
-    board.set(t, Row.line, this.line());
+    board.set(t, Row.line, this.handOff?.lineShown(t) === false ? 0 : this.line());
     return this.parkAs(ThreadState.parked);
   }
 
