@@ -9,12 +9,15 @@ import { initialThreads } from './initial-threads';
 import { LiveLog, type LogDelta } from './live-log';
 import { aliveThreads, anyThreadFailed, hangOf, threadSpanMs } from './run-ending';
 import { messageOf } from './thrown-value';
-import type { ProgramInfo, RunConfig } from './run-config';
+import type { RunConfig } from './run-config';
+import { keepPrepared, restorePrepared, type PreparedProgram } from './prepared-program';
 import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
 import type { PrepareResult } from './worker/worker-api';
 import type { StepDriver } from './step/driver';
+
+export type { PreparedProgram } from './prepared-program';
 
 export type RunOptions = {
   source: string;
@@ -42,30 +45,6 @@ export type RunOptions = {
    */
   prepared?: PreparedProgram;
 };
-
-/**
- * The program's memory right after its top level ran (its pages that are not all zero: a run's
- * memory starts zeroed, and most of its megabytes are untouched), and what the top level declared.
- */
-export type PreparedProgram = { pages?: { at: number; bytes: Uint8Array }[]; info?: ProgramInfo };
-
-const PAGE_BYTES = 4096;
-
-/** The pages of `bytes` that hold anything. */
-function pagesOf(bytes: Uint8Array): { at: number; bytes: Uint8Array }[] {
-  const pages: { at: number; bytes: Uint8Array }[] = [];
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-  for (let at = 0; at < bytes.byteLength; at += PAGE_BYTES) {
-    const from = at >> 2;
-    const to = Math.min(words.length, (at + PAGE_BYTES) >> 2);
-    for (let w = from; w < to; w++) {
-      if (words[w] === 0) continue;
-      pages.push({ at, bytes: bytes.slice(at, at + PAGE_BYTES) });
-      break;
-    }
-  }
-  return pages;
-}
 
 /** A run in progress: its live log for the UI, its report when it ends, and its controls. */
 export type ProgramRun = {
@@ -247,19 +226,13 @@ class RunLifecycle {
     config: RunConfig,
   ): Promise<PrepareResult | 'stopped' | 'timeout'> {
     const cache = this.options.prepared;
-    const bytes = new Uint8Array(this.heap.buffer);
-    if (cache?.pages && cache.info) {
-      for (const page of cache.pages) bytes.set(page.bytes, page.at);
-      return { ok: true, info: cache.info };
-    }
+    if (cache && restorePrepared(cache, this.heap.buffer)) return { ok: true, info: cache.info };
     const prepared = await this.within<PrepareResult>(
       first.api.prepare(config),
       TOP_LEVEL_LIMIT_MS,
     );
-    if (cache && typeof prepared === 'object' && prepared.ok) {
-      cache.pages = pagesOf(bytes);
-      cache.info = prepared.info;
-    }
+    if (cache && typeof prepared === 'object' && prepared.ok)
+      keepPrepared(cache, this.heap.buffer, prepared.info);
     return prepared;
   }
 
