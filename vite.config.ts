@@ -2,6 +2,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import {
+  BENCH_PATH,
+  benchContentSecurityPolicy,
   contentSecurityPolicy,
   isolationHeaders,
   productionHeaders,
@@ -10,8 +12,9 @@ import {
 } from './scripts/isolation-headers';
 
 /**
- * The runner frame (runner.html) gets its own Content-Security-Policy, and the dev server lets
- * its opaque origin (Origin: null, a sandboxed frame) load our modules with CORS.
+ * The runner frame (runner.html) and the bench page get their own Content-Security-Policy (program
+ * modules are blob: imports in their workers), and the dev server lets the runner frame's opaque
+ * origin (Origin: null, a sandboxed frame) load our modules with CORS.
  */
 function runnerFrameHeaders(): Plugin {
   return {
@@ -24,10 +27,14 @@ function runnerFrameHeaders(): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
-        const runner = new URL(req.url ?? '/', 'http://x').pathname === RUNNER_PATH;
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
         res.setHeader(
           'Content-Security-Policy',
-          runner ? runnerContentSecurityPolicy : contentSecurityPolicy,
+          path === RUNNER_PATH
+            ? runnerContentSecurityPolicy
+            : path === BENCH_PATH
+              ? benchContentSecurityPolicy
+              : contentSecurityPolicy,
         );
         next();
       });

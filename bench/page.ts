@@ -2,6 +2,7 @@
 // docs/budgets.md and resolves with them. bench/run.mjs drives it in headless Chromium.
 import { progress, type Figures } from './figure';
 import { createSession } from './harness';
+import { hostileFigures } from './hostile-figures';
 import { longTaskFigures } from './long-tasks';
 import { primitiveFigures } from './primitive-figures';
 import { runtimeFigures } from './runtime-figures';
@@ -32,6 +33,7 @@ window.runBenchmarks = async (only?: string) => {
   Object.assign(figures, await speedupFigures(session, wanted));
   Object.assign(figures, await searchFigures(session, wanted));
   Object.assign(figures, await longTaskFigures(session, wanted));
+  Object.assign(figures, await hostileFigures(session, wanted));
   Object.assign(figures, await stepFigures(wanted));
   Object.assign(figures, await tickFigures(wanted));
   Object.assign(figures, await timelineFigures(wanted));

@@ -12,10 +12,14 @@ export function thread(id) {}
 
 /**
  * Two locks taken in opposite orders. Each thread records the shared clock right before its
- * second acquire; the later of the two is when the cycle closed.
+ * second acquire; the later of the two is when the cycle closed. The two meet at a barrier once
+ * each holds its first lock: with a sleep instead, a thread that started more than the sleep
+ * later (its worker slow to wake on a busy machine) found both locks taken by a thread that had
+ * already ended, and the run ended stuck, not deadlocked.
  */
 export const DEADLOCK = `const a = new Lock();
 const b = new Lock();
+const bothHoldOne = new Barrier(2);
 const closedAt0 = new SharedFloat(0);
 const closedAt1 = new SharedFloat(0);
 export const threads = 2;
@@ -23,7 +27,7 @@ export function thread(id) {
   const first = id === 0 ? a : b;
   const second = id === 0 ? b : a;
   first.acquire();
-  sleep(30);
+  bothHoldOne.wait();
   (id === 0 ? closedAt0 : closedAt1).value = performance.timeOrigin + performance.now();
   second.acquire();
 }

@@ -58,7 +58,11 @@ export async function deadlockDetection(session: Session): Promise<Figure> {
   };
 }
 
-/** stop() on four spinning threads until a trivial run has completed on the pool again. */
+/**
+ * stop() on four spinning threads until a trivial run has completed on the pool again. The next
+ * run is the learner's next Run (`Session.run`, on the runner's pool), not a sweep's timing run:
+ * a sweep's runs have a pool of their own, whose start-up is not what Stop leaves behind.
+ */
 export async function stopToReady(session: Session): Promise<Figure> {
   const samples: number[] = [];
   const stoppedMs: number[] = [];
@@ -69,7 +73,7 @@ export async function stopToReady(session: Session): Promise<Figure> {
     session.stop();
     expectOutcome(await busy, 'stopped');
     stoppedMs.push(performance.now() - start);
-    expectOutcome(await runCode(session, EMPTY_1_THREAD), 'ok');
+    expectOutcome(await startCode(session, EMPTY_1_THREAD), 'ok');
     samples.push(performance.now() - start);
   }
   const workerMs = await freshWorkerMs();

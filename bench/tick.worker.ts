@@ -1,5 +1,6 @@
 // One thread's tight loop three ways (figure tight-loop-gil-off-vs-uninstrumented): as written,
 // through the runtime's evaluation with the GIL off, and instrumented with GIL checks.
+import { instrumentSource } from '../src/runtime/instrument';
 import { evaluateProgram } from '../src/runtime/worker/load-module';
 import { setTickHandler } from '../src/runtime/worker/tick';
 import type { Reply, TickLoop, TickRequest } from './protocol';
@@ -19,9 +20,15 @@ async function load(source: string): Promise<void> {
   const raw = URL.createObjectURL(new Blob([`${source}\n// raw`], { type: 'text/javascript' }));
   loops.set('raw', ((await import(/* @vite-ignore */ raw)) as { loop: Loop }).loop);
   setTickHandler(null);
-  loops.set('off', (await evaluateProgram(`${source}\n// off`, {})).exports.loop as Loop);
+  loops.set(
+    'off',
+    (await evaluateProgram({ source: `${source}\n// off` }, {})).exports.loop as Loop,
+  );
   setTickHandler(() => void Atomics.load(dropWord, 0));
-  loops.set('checks', (await evaluateProgram(`${source}\n// checks`, {})).exports.loop as Loop);
+  // The runner instruments a program once per run, as here once per loop.
+  const checks = `${source}\n// checks`;
+  const program = { source: checks, instrumented: instrumentSource(checks) };
+  loops.set('checks', (await evaluateProgram(program, {})).exports.loop as Loop);
 }
 
 addEventListener('message', (event: MessageEvent<TickRequest>) => {

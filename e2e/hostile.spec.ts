@@ -243,3 +243,63 @@ for (const c of CASES) {
     expect(after.threads).toHaveLength(64);
   });
 }
+
+const MEMORY_BOMB =
+  'export function thread() { const a = []; for (;;) a.push(new Array(1e6).fill(1.5)); }';
+
+/** Settles `call` (an expression giving a promise) into window.__hostileCall, either way. */
+function settle(cdp: CDPSession, call: string): Promise<unknown> {
+  return evaluate(
+    cdp,
+    `(() => {
+      window.__hostileCall = null;
+      ${call}.then(
+        (value) => (window.__hostileCall = { value }),
+        (error) => (window.__hostileCall = { rejected: String(error?.message ?? error) }),
+      );
+    })()`,
+  );
+}
+
+async function settled<T>(cdp: CDPSession): Promise<{ value?: T; rejected?: string }> {
+  await expect
+    .poll(() => evaluate<unknown>(cdp, 'window.__hostileCall'), { timeout: 120_000 })
+    .not.toBeNull();
+  return evaluate(cdp, 'window.__hostileCall');
+}
+
+test('hostile: a memory bomb in a step run ends the step run with an error report', async ({
+  page,
+  app,
+}) => {
+  const cdp = await openCdp(page, `${app.url}/`);
+  const state = { v: 1, demo: 'scratch', code: MEMORY_BOMB, mode: 'step' };
+  await evaluate(cdp, `window.interleave.load(${JSON.stringify(state)})`);
+  await settle(cdp, 'window.interleave.step(0)');
+  const stepped = await settled<{ report?: RunReport }>(cdp);
+  expect(stepped.value?.report?.outcome).toBe('error');
+  expect(sayings(stepped.value?.report as RunReport)).toContainEqual(
+    expect.stringMatching(/ran out of memory/),
+  );
+  await evaluate(cdp, `window.interleave.load({ v: 1, demo: 'scratch' })`);
+  const after = await run(cdp, FULL_CAPACITY);
+  expect(after.outcome).toBe('ok');
+  expect(after.threads).toHaveLength(64);
+});
+
+// A search ends a step that runs longer than its limit (5 s) as a timeout, which is no failure, so
+// the bomb is often ended before it kills the runner; when it does kill it, the search rejects.
+test('hostile: a memory bomb during a search settles it, never claiming a failure', async ({
+  page,
+  app,
+}) => {
+  const cdp = await openCdp(page, `${app.url}/`);
+  const state = { v: 1, demo: 'scratch', code: MEMORY_BOMB };
+  await settle(cdp, `window.interleave.search(${JSON.stringify(state)}, { maxRuns: 3 })`);
+  const searched = await settled<{ found: boolean }>(cdp);
+  if (searched.rejected === undefined) expect(searched.value?.found).toBe(false);
+  else expect(searched.rejected).toMatch(/ran out of memory/);
+  const after = await run(cdp, FULL_CAPACITY);
+  expect(after.outcome).toBe('ok');
+  expect(after.threads).toHaveLength(64);
+});

@@ -36,16 +36,26 @@ export const contentSecurityPolicy = [
 
 /**
  * The runner frame's policy (runner.html), inherited by its blob workers: program modules are
- * blob: URLs imported in those workers, and programs reach no network at all (connect-src 'none').
+ * data: URLs imported in those workers (decoded in the worker, with no trip to the browser
+ * process), and programs reach no network at all (connect-src 'none').
  */
 export const runnerContentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self' blob:",
+  "script-src 'self' data:",
   'worker-src blob:',
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The bench page's policy (bench.html, served by `vite preview` only): the page's own, plus what
+ * its step-mode figures need, since they run programs in blob workers of the page itself, as the
+ * runner frame does.
+ */
+export const benchContentSecurityPolicy = contentSecurityPolicy
+  .replace("script-src 'self'", "script-src 'self' blob:")
+  .replace("worker-src 'self'", "worker-src 'self' blob:");
 
 /** Headers every production response carries. */
 export const productionHeaders: Record<string, string> = {
@@ -61,3 +71,6 @@ export const productionHeaders: Record<string, string> = {
 
 /** The path of the runner frame's document, which gets {@link runnerContentSecurityPolicy}. */
 export const RUNNER_PATH = '/runner.html';
+
+/** The path of the bench page, which gets {@link benchContentSecurityPolicy}. */
+export const BENCH_PATH = '/bench.html';

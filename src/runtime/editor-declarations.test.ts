@@ -86,6 +86,7 @@ function runtimeGlobals(): string[] {
     heap: heap.buffer,
     rings: new SharedArrayBuffer(0),
     source: '',
+    declarations: [],
     params: {},
     gil: false,
     seed: 1,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instrumentSource, originalPosition, TICK_HOOK } from './instrument';
+import { instrumentSource } from './instrument';
+import { originalPosition, TICK_HOOK } from './position-map';
 
 /** Runs instrumented code with a counting hook; returns the ticks and the value it left in `out`. */
 function run(source: string): { ticks: number; result: unknown } {

@@ -1,20 +1,7 @@
 import { parse } from 'acorn';
-
-/**
- * The global the instrumented program calls at every loop back-edge and function entry. One call
- * with a name no program uses; the worker defines it once, non-writable (worker/tick.ts).
- */
-export const TICK_HOOK = '__interleave_tick__';
+import { TICK_HOOK, type Instrumented, type LineInsertion } from './position-map';
 
 const CALL = `${TICK_HOOK}();`;
-
-/** Where text was inserted on one line of the instrumented code (0-based columns there). */
-type LineInsertion = { column: number; length: number };
-
-/** Per 1-based line, the insertions on it in column order: what maps a position back. */
-export type PositionMap = ReadonlyMap<number, readonly LineInsertion[]>;
-
-export type Instrumented = { code: string; map: PositionMap };
 
 /**
  * Pure JavaScript never calls the runtime, so without help a learner's `while (true) {}` would
@@ -23,7 +10,7 @@ export type Instrumented = { code: string; map: PositionMap };
  * iteration passes there, whatever `continue` does) and at every function entry.
  *
  * Insertions never contain a line break, so every line number stays the learner's; columns after
- * an insertion shift, and {@link originalPosition} shifts them back. A program that does not parse
+ * an insertion shift, and `originalPosition` (./position-map.ts) shifts them back. A program that does not parse
  * is returned as it is, so its syntax error is reported where it is.
  */
 export function instrumentSource(source: string): Instrumented {
@@ -36,25 +23,6 @@ export function instrumentSource(source: string): Instrumented {
   const insertions: Insertion[] = [];
   visit(program, 0, insertions);
   return apply(source, insertions);
-}
-
-/** A position (1-based line and column) in the instrumented code, as the learner's source has it. */
-export function originalPosition(
-  map: PositionMap,
-  line: number,
-  column: number,
-): { line: number; column: number } {
-  let at = column - 1;
-  let shift = 0;
-  for (const insertion of map.get(line) ?? []) {
-    if (at >= insertion.column + insertion.length) shift += insertion.length;
-    else {
-      // Inside the inserted call (a frame of the hook itself): the place it was inserted at.
-      if (at >= insertion.column) at = insertion.column;
-      break;
-    }
-  }
-  return { line, column: at - shift + 1 };
 }
 
 type AstNode = { type: string; start: number; end: number; [key: string]: unknown };

@@ -1,4 +1,4 @@
-import { originalPosition, type PositionMap } from './instrument';
+import { originalPosition, type PositionMap } from './position-map';
 
 // The position maps of the program modules a worker evaluated, by module URL. A worker runs one
 // thread at a time, and an error is read while its thread (or check) still runs, so only the

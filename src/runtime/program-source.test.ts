@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSource, declarationAt, positionIn, pythonLineOf } from './program-source';
+import { analyzeSource, pythonLineOf } from './analyze-source';
+import { declarationAt, positionIn } from './program-source';
 
 const program = [
   'const lockA = new Lock();',

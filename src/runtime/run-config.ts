@@ -1,10 +1,16 @@
 import type { ParamValue } from './contract-types';
+import type { Instrumented } from './position-map';
+import type { Declaration } from './program-source';
 
 /** Everything a worker needs to take part in a run; sent once per run over Comlink. */
 export type RunConfig = {
   heap: SharedArrayBuffer;
   rings: SharedArrayBuffer;
   source: string;
+  /** The top-level declarations, read by the runner (./analyze-source.ts): objects are named after them. */
+  declarations: Declaration[];
+  /** With the GIL on: the source with the GIL's checks, made once by the runner (./instrument.ts). */
+  instrumented?: Instrumented;
   params: Readonly<Record<string, ParamValue>>;
   gil: boolean;
   seed: number;

@@ -52,20 +52,23 @@ export function thread() {
 export function check() { return counter.value === 800; }
 `;
 
-/** After any run: nothing is still lent, and every worker the run used has been terminated. */
+const endedCount = () => nodePool.started.filter((w) => w.terminated).length;
+
+/**
+ * After any run: nothing is still lent, every live worker is idle (fresh, for the next run), and
+ * the run ended the workers it used. `before` is {@link endedCount} before the run.
+ */
 function expectPoolWhole(before: number): void {
   const { pool, started } = nodePool;
   expect(pool.lentCount).toBe(0);
-  const live = started.filter((w) => !w.terminated).length;
-  expect(live).toBe(pool.idleCount);
-  // Workers the run used are gone; the pool started fresh ones in their place.
-  expect(started.length).toBeGreaterThan(before);
+  expect(started.filter((w) => !w.terminated).length).toBe(pool.idleCount);
+  expect(endedCount()).toBeGreaterThan(before);
 }
 
 describe('a run on real workers ends in a report, whatever happens, and the pool stays whole', () => {
   it('a correct program ends ok, its check passes, and its workers are replaced by fresh ones', async () => {
     for (let round = 0; round < 5; round++) {
-      const before = nodePool.started.length;
+      const before = endedCount();
       const report = await start(COUNTER).run.report;
       expect(report.outcome).toBe('ok');
       expect(report.check).toEqual({ passed: true });
@@ -77,7 +80,7 @@ describe('a run on real workers ends in a report, whatever happens, and the pool
 
   it('stop() while threads spin in an infinite loop ends the run as stopped', async () => {
     for (let round = 0; round < 3; round++) {
-      const before = nodePool.started.length;
+      const before = endedCount();
       const { run, printed } = start(`
 export const threads = 3;
 export function thread() { print('spinning'); while (true) {} }
@@ -92,7 +95,7 @@ export function thread() { print('spinning'); while (true) {} }
   });
 
   it('stop() while the top level loops ends the run as stopped before any thread starts', async () => {
-    const before = nodePool.started.length;
+    const before = endedCount();
     const { run } = start(`
 while (true) {}
 export function main() {}
@@ -115,7 +118,7 @@ export function thread(id) {
     expect(inThread.threads[1]?.error).toMatchObject({ message: 'RangeError: bad 1', line: 4 });
     expect(inThread.threads[0]?.status).toBe('done');
 
-    const before = nodePool.started.length;
+    const before = endedCount();
     const topLevel = await start(`throw Object.create(null);\nexport function main() {}`).run
       .report;
     expect(topLevel.outcome).toBe('error');
@@ -124,7 +127,7 @@ export function thread(id) {
 
   it('opposite lock orders deadlock: the report names the cycle, and the blocked workers are ended', async () => {
     for (let round = 0; round < 3; round++) {
-      const before = nodePool.started.length;
+      const before = endedCount();
       const report = await start(`
 const a = new Lock();
 const b = new Lock();
@@ -155,7 +158,7 @@ export function check() { return counter.value === 2 || 'counter is ' + counter.
   });
 
   it('abort() ends a running run as an error saying why, and the next run works', async () => {
-    const before = nodePool.started.length;
+    const before = endedCount();
     const { run, printed } = start(`
 export function main() { print('up'); while (true) {} }
 `);
@@ -168,7 +171,7 @@ export function main() { print('up'); while (true) {} }
   });
 
   it('more threads than the runtime allows is an error report, not a rejection, and loses no worker', async () => {
-    const before = nodePool.started.length;
+    const before = endedCount();
     const report = await start(`
 export const roles = { producer: 40, consumer: 40 };
 export function producer() {}

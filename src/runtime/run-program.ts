@@ -2,6 +2,7 @@ import { EventKind, Heap, epochMs } from '../sync';
 import { ALL_EVENTS_MASK, eventMaskOf, TraceRings, VALUE_EVENTS_MASK } from '../trace/ring';
 import { ControlWord, Control, RunState, runtimeBytesFor } from './control';
 import type { ParamValue, RunReport } from './contract-types';
+import { programTextOf, type ProgramText } from './analyze-source';
 import { buildReport, reportFromLog, type Ending } from './build-report';
 import { HeapDrain } from './heap-drain';
 import { initialThreads } from './initial-threads';
@@ -9,11 +10,14 @@ import { LiveLog, type LogDelta } from './live-log';
 import { aliveThreads, anyThreadFailed, hangOf, threadSpanMs } from './run-ending';
 import { messageOf } from './thrown-value';
 import type { RunConfig } from './run-config';
+import { keepPrepared, restorePrepared, type PreparedProgram } from './prepared-program';
 import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
 import type { PrepareResult } from './worker/worker-api';
 import type { StepDriver } from './step/driver';
+
+export type { PreparedProgram } from './prepared-program';
 
 export type RunOptions = {
   source: string;
@@ -34,6 +38,12 @@ export type RunOptions = {
   reuseWorkers?: boolean;
   /** Step mode: the driver that grants steps (src/runtime/step); absent for a parallel run. */
   step?: StepDriver;
+  /**
+   * Runs of one program with the same params (a search's) share this: the first run's top level
+   * fills it with the memory it left, and later runs start from a copy of that memory instead of
+   * evaluating the top level again.
+   */
+  prepared?: PreparedProgram;
 };
 
 /** A run in progress: its live log for the UI, its report when it ends, and its controls. */
@@ -162,13 +172,12 @@ class RunLifecycle {
   }
 
   private async execute(): Promise<Ending> {
-    const config = await this.configure();
+    const text = programTextOf(this.options.source, this.gil);
+    if (!text.ok) return { ...this.ending('error', 0), programError: text.error };
+    const config = await this.configure(text);
     const first = this.borrow(1)[0];
     if (!first) throw new Error('no worker for the top level');
-    const prepared = await this.within<PrepareResult>(
-      first.api.prepare(config),
-      TOP_LEVEL_LIMIT_MS,
-    );
+    const prepared = await this.prepare(first, config);
     if (prepared === 'stopped')
       return this.failure ? this.programError(this.failure) : this.ending('stopped', 0);
     if (prepared === 'timeout')
@@ -209,6 +218,22 @@ class RunLifecycle {
       if (!ending.check.passed) ending.outcome = 'check-failed';
     }
     return ending;
+  }
+
+  /** The top level's run (in `first`), or a copy of the memory it left in an earlier run. */
+  private async prepare(
+    first: PoolWorker,
+    config: RunConfig,
+  ): Promise<PrepareResult | 'stopped' | 'timeout'> {
+    const cache = this.options.prepared;
+    if (cache && restorePrepared(cache, this.heap.buffer)) return { ok: true, info: cache.info };
+    const prepared = await this.within<PrepareResult>(
+      first.api.prepare(config),
+      TOP_LEVEL_LIMIT_MS,
+    );
+    if (cache && typeof prepared === 'object' && prepared.ok)
+      keepPrepared(cache, this.heap.buffer, prepared.info);
+    return prepared;
   }
 
   /** The tick loop: drains memory, lends workers to new threads, and decides when the run ends. */
@@ -254,12 +279,14 @@ class RunLifecycle {
     for (const w of this.borrow(wanted)) this.serve(w, config);
   }
 
-  private async configure(): Promise<RunConfig> {
+  private async configure(text: ProgramText & { ok: true }): Promise<RunConfig> {
     const params = this.options.params;
     return {
       heap: this.heap.buffer,
       rings: this.rings.buffer,
       source: this.options.source,
+      declarations: text.declarations,
+      ...(text.instrumented ? { instrumented: text.instrumented } : {}),
       params,
       gil: this.gil,
       seed: typeof params.seed === 'number' ? params.seed : 1,
@@ -328,6 +355,11 @@ class RunLifecycle {
     const [w] = this.borrow(1);
     if (!w) return { passed: false, message: 'no worker to run check()' };
     const result = await this.within(w.api.check(config), CHECK_LIMIT_MS);
+    // A check that returned leaves its worker idle: a search's next run may have it back.
+    if (this.options.reuseWorkers && result !== 'stopped' && result !== 'timeout') {
+      this.pool.give([w]);
+      this.lent.delete(w);
+    }
     this.retireAll();
     if (result === 'stopped') return { passed: false, message: 'stopped during check()' };
     if (result === 'timeout')

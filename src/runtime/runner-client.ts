@@ -1,38 +1,50 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
-import { reportFromLog } from './build-report';
+import { MAX_PING_MS, MIN_PING_MS, pingLimitFor, SILENCE_MS } from './crash-timing';
 import { LiveLog } from './live-log';
+import { RemoteStepRun } from './remote-step-run';
 import type { Runner, SearchRun, StepRun } from './runner';
-import { RUNNER_CRASHED, type RunnerHostApi, type StepInfo } from './runner-protocol';
-import type { StepState } from './step/types';
+import { failedReport, RunnerCrashedError } from './runner-crash';
+import { RUNNER_CRASHED, type RunnerHostApi } from './runner-protocol';
 import type { ProgramRun, RunOptions } from './run-program';
 
 /** A connected runner frame: the port its host API answers on, and how to remove the frame. */
 export type RunnerFrame = { port: MessagePort; dispose(): void };
 
-/**
- * Silence (no message from a frame with a run going) after which the page asks if it lives. A
- * frame busy with 64 spinning threads on two cores can be slow to answer: 15 s in all before it is
- * taken for dead, while a memory bomb kills its process in tens of seconds anyway.
- */
-const SILENCE_MS = 5_000;
-/** How long a ping may take before the frame is taken for dead. */
-const PING_MS = 10_000;
+/** The silence before a ping, and the range of the ping's time limit (./crash-timing.ts). */
+export type CrashLimits = { silenceMs: number; minPingMs: number; maxPingMs: number };
+
+const CRASH_LIMITS: CrashLimits = {
+  silenceMs: SILENCE_MS,
+  minPingMs: MIN_PING_MS,
+  maxPingMs: MAX_PING_MS,
+};
 
 type Connection = { api: Remote<RunnerHostApi>; frame: RunnerFrame };
 
+/** Work going on in the frame: when the page last heard of it, and how it ends if the frame dies. */
+type Watched = { heardAt: number; crashed(): void };
+
 /**
- * The page's side of the runner frame: starts runs there and mirrors each run's log from the
- * deltas it streams. A frame that falls silent and does not answer a ping has crashed (a memory
- * bomb kills its process, with no event): its runs end as `error` and a fresh frame replaces it.
+ * The page's side of the runner frame: starts runs, step runs and searches there, and mirrors
+ * each run's log from the deltas it streams. While any of them goes, a frame that falls silent
+ * and does not answer a ping has crashed (a memory bomb kills its process, with no event): a run
+ * ends as `error`, a step run ends with an `error` report, a search or a step run being opened
+ * rejects with the same sentence, and a fresh frame replaces the dead one.
  */
 export class RunnerClient implements Runner {
   private connection: Promise<Connection> | null = null;
   private nextRunId = 0;
-  private readonly live = new Map<number, { heardAt: number; crashed: () => void }>();
+  private readonly live = new Set<Watched>();
   private checking = false;
+  /** While work goes on: when the frame was last heard, and the longest gap between messages. */
+  private lastHeardMs = 0;
+  private longestGapMs = 0;
 
-  constructor(private readonly connect: () => Promise<RunnerFrame>) {
+  constructor(
+    private readonly connect: () => Promise<RunnerFrame>,
+    private readonly limits: CrashLimits = CRASH_LIMITS,
+  ) {
     void this.connected();
   }
 
@@ -41,59 +53,60 @@ export class RunnerClient implements Runner {
     const log = new LiveLog();
     let settle: (report: RunReport) => void = () => {};
     const report = new Promise<RunReport>((resolve) => (settle = resolve));
+    const gil = options.params.gil === true;
+    const entry: Watched = {
+      heardAt: Date.now(),
+      crashed: () => finish(failedReport(log, gil, RUNNER_CRASHED)),
+    };
     const finish = (r: RunReport) => {
-      if (!this.live.delete(runId)) return;
+      if (!this.live.delete(entry)) return;
       settle(r);
     };
-    const entry = {
-      heardAt: Date.now(),
-      crashed: () => finish(failedReport(options, log, RUNNER_CRASHED)),
-    };
-    this.live.set(runId, entry);
+    this.watch(entry);
     const listener = proxy({
       delta: (delta: Parameters<LiveLog['apply']>[0]) => {
-        entry.heardAt = Date.now();
+        this.heard(entry);
         log.apply(delta);
       },
       done: (r: RunReport) => finish(r),
     });
-    const connection = this.connected();
-    const call = (use: (api: Remote<RunnerHostApi>) => Promise<unknown>) =>
-      void connection.then(({ api }) => use(api)).catch(() => undefined);
-    connection
+    this.connected()
       .then(({ api }) => api.start(runId, options, listener))
       .catch((error: unknown) =>
-        finish(failedReport(options, log, `The runner did not take the run: ${String(error)}`)),
+        finish(failedReport(log, gil, `The runner did not take the run: ${String(error)}`)),
       );
-    void this.watch();
     return {
       log,
       report,
-      stop: () => call((api) => api.stop(runId)),
-      abort: () => call((api) => api.stop(runId)),
-      sendInput: (line) => call((api) => api.input(runId, line)),
+      stop: () => this.tell((api) => api.stop(runId)),
+      abort: () => this.tell((api) => api.stop(runId)),
+      sendInput: (line) => this.tell((api) => api.input(runId, line)),
       inputWaiting: () => log.inputWaiting,
     };
   }
 
   async openStep(options: RunOptions, schedule: readonly number[], seed: number): Promise<StepRun> {
     const runId = ++this.nextRunId;
-    const { api } = await this.connected();
-    const opened = await api.openStep(runId, options, [...schedule], seed);
-    return new RemoteStepRun(api, runId, opened);
+    const opened = await this.guarded((api) => api.openStep(runId, options, [...schedule], seed));
+    return new RemoteStepRun(
+      (use) => this.guarded(use),
+      (use) => this.tell(use),
+      runId,
+      opened,
+    );
   }
 
   search(options: RunOptions, search: SearchOptions, onProgress: () => void): SearchRun {
     const runId = ++this.nextRunId;
     let progress: SearchProgress = { runs: 0, ms: 0 };
-    const connection = this.connected();
-    const result: Promise<SearchResult> = connection.then(({ api }) =>
+    const result: Promise<SearchResult> = this.guarded((api, heard) =>
       api.search(
         runId,
         options,
         search,
         proxy({
           progress: (p: SearchProgress) => {
+            heard();
             progress = p;
             onProgress();
           },
@@ -105,8 +118,34 @@ export class RunnerClient implements Runner {
       get progress() {
         return structuredClone(progress);
       },
-      stop: () => void connection.then(({ api }) => api.stopSearch(runId)).catch(() => undefined),
+      stop: () => this.tell((api) => api.stopSearch(runId)),
     };
+  }
+
+  /**
+   * A call to the frame, watched while it is pending: if the frame dies first, it rejects with a
+   * `RunnerCrashedError` instead of waiting forever. `heard` marks the frame as alive (progress).
+   */
+  private async guarded<T>(
+    use: (api: Remote<RunnerHostApi>, heard: () => void) => Promise<T>,
+  ): Promise<T> {
+    let fail: (error: Error) => void = () => {};
+    const died = new Promise<never>((_, reject) => (fail = reject));
+    const entry: Watched = { heardAt: Date.now(), crashed: () => fail(new RunnerCrashedError()) };
+    this.watch(entry);
+    try {
+      const { api } = await Promise.race([this.connected(), died]);
+      return await Promise.race([use(api, () => this.heard(entry)), died]);
+    } finally {
+      this.live.delete(entry);
+    }
+  }
+
+  /** A message the frame need not answer (stop, input, closing a step run). */
+  private tell(use: (api: Remote<RunnerHostApi>) => Promise<unknown>): void {
+    void this.connected()
+      .then(({ api }) => use(api))
+      .catch(() => undefined);
   }
 
   private connected(): Promise<Connection> {
@@ -117,27 +156,48 @@ export class RunnerClient implements Runner {
     return this.connection;
   }
 
-  /** While runs are going: a frame silent too long must answer a ping, or it is replaced. */
-  private async watch(): Promise<void> {
+  private watch(entry: Watched): void {
+    this.live.add(entry);
+    void this.watchFrame();
+  }
+
+  /** A message from the frame about `entry` (or, without one, about all the work going on). */
+  private heard(entry?: Watched): void {
+    const nowMs = Date.now();
+    if (this.lastHeardMs > 0)
+      this.longestGapMs = Math.max(this.longestGapMs, nowMs - this.lastHeardMs);
+    this.lastHeardMs = nowMs;
+    for (const w of entry ? [entry] : this.live) w.heardAt = nowMs;
+  }
+
+  /**
+   * While work goes on: a frame silent for a while must answer a ping in time, or it is
+   * replaced; the time it gets follows how quiet it has been while healthy (./crash-timing.ts).
+   */
+  private async watchFrame(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
+    this.lastHeardMs = Date.now();
+    this.longestGapMs = 0;
+    const { silenceMs, minPingMs, maxPingMs } = this.limits;
     while (this.live.size > 0) {
-      await new Promise((resolve) => setTimeout(resolve, SILENCE_MS / 3));
-      const quiet = [...this.live.values()].every((r) => Date.now() - r.heardAt > SILENCE_MS);
-      if (quiet && this.live.size > 0 && !(await this.answers())) this.replaceFrame();
+      await new Promise((resolve) => setTimeout(resolve, silenceMs / 3));
+      const quiet = [...this.live].every((w) => Date.now() - w.heardAt > silenceMs);
+      const pingMs = pingLimitFor(this.longestGapMs, minPingMs, maxPingMs);
+      if (quiet && this.live.size > 0 && !(await this.answers(pingMs))) this.replaceFrame();
     }
     this.checking = false;
   }
 
-  private async answers(): Promise<boolean> {
+  private async answers(pingMs: number): Promise<boolean> {
     const connection = await this.connected();
-    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), PING_MS));
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), pingMs));
     const alive = await Promise.race([connection.api.ping().catch(() => false), timeout]);
-    if (alive) for (const run of this.live.values()) run.heardAt = Date.now();
+    if (alive) this.heard();
     return alive;
   }
 
-  /** The frame is dead: its runs end as `error`, and the next run gets a new frame. */
+  /** The frame is dead: whatever it was doing ends, and the next call gets a new frame. */
   private replaceFrame(): void {
     const dead = this.connection;
     this.connection = null;
@@ -145,64 +205,8 @@ export class RunnerClient implements Runner {
       api[releaseProxy]();
       frame.dispose();
     });
-    for (const run of [...this.live.values()]) run.crashed();
+    for (const w of [...this.live]) w.crashed();
+    this.live.clear();
     void this.connected();
-  }
-}
-
-/** The report of a run whose runner is gone: what the page had read of it, and why it ended. */
-function failedReport(options: RunOptions, log: LiveLog, message: string): RunReport {
-  return reportFromLog(log, {
-    outcome: 'error',
-    gil: options.params.gil === true,
-    wallMs: 0,
-    programError: { message },
-  });
-}
-
-/** The page's mirror of a step run open in the runner frame: its last state, kept after each call. */
-class RemoteStepRun implements StepRun {
-  readonly log = new LiveLog();
-  private info!: StepInfo;
-
-  constructor(
-    private readonly api: Remote<RunnerHostApi>,
-    private readonly runId: number,
-    opened: StepInfo,
-  ) {
-    this.take(opened);
-  }
-
-  /** Keeps the run's latest answer and brings the page's log up to date with it. */
-  private take(info: StepInfo): void {
-    for (const delta of info.deltas) this.log.apply(delta);
-    this.info = info;
-  }
-
-  state(): StepState {
-    return structuredClone(this.info.state);
-  }
-
-  get report(): RunReport | null {
-    return this.info.report;
-  }
-
-  get schedule(): number[] {
-    return [...this.info.schedule];
-  }
-
-  async step(thread?: number): Promise<StepState> {
-    this.take(await this.api.step(this.runId, thread));
-    return this.state();
-  }
-
-  async runToEnd(): Promise<RunReport> {
-    this.take(await this.api.runToEnd(this.runId));
-    if (!this.info.report) throw new Error('The step run did not end.');
-    return this.info.report;
-  }
-
-  close(): void {
-    void this.api.closeStep(this.runId).catch(() => undefined);
   }
 }

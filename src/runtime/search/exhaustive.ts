@@ -1,4 +1,9 @@
-import type { Scheduler, StepRunResult, StepView } from '../step';
+import {
+  plannedScheduler,
+  type PlannedScheduler,
+  type StepRunResult,
+  type StepView,
+} from '../step';
 import { choicesOf, isPreemption, lastThreadOf, steadyChoiceOf } from './choices';
 import type { Strategy } from './strategy';
 
@@ -36,29 +41,27 @@ export function createExhaustive(bound = defaultPreemptionBound): Strategy {
   let replayed = 0;
   let exhausted = false;
   let sound = true;
+  let last: PlannedScheduler | null = null;
 
-  const scheduler = (): Scheduler => {
-    let depth = 0;
+  // A run replays the path's choices, then goes on non-preemptively: every new decision takes its
+  // first option, the steady pick. As a plan, the threads follow it themselves.
+  const scheduler = (): PlannedScheduler =>
+    (last = plannedScheduler({
+      prefix: path.slice(0, replayed).map((level) => level.options[level.index] as number),
+      check: 'choices',
+      onDiverge: 'continue',
+      then: 'steady',
+    }));
+
+  /** The decisions past the replayed path, with their options, from the run's views. */
+  const extend = (run: StepRunResult) => {
     let used = 0;
-    return (view) => {
-      const level = path[depth];
-      let pick: number;
-      if (depth < replayed && level) {
-        pick = level.options[level.index] ?? steadyChoiceOf(view);
-        if (!choicesOf(view).includes(pick)) {
-          // The same choices led somewhere else: the program is not deterministic here.
-          sound = false;
-          pick = steadyChoiceOf(view);
-        }
-      } else {
-        const options = optionsOf(view, used, bound);
-        path[depth] = { options, index: 0 };
-        pick = options[0] ?? steadyChoiceOf(view);
-      }
+    run.schedule.forEach((pick, depth) => {
+      const view = run.views[depth];
+      if (!view) return;
+      if (depth >= replayed) path[depth] = { options: optionsOf(view, used, bound), index: 0 };
       if (isPreemption(view, pick)) used++;
-      depth++;
-      return pick;
-    };
+    });
   };
 
   return {
@@ -66,11 +69,14 @@ export function createExhaustive(bound = defaultPreemptionBound): Strategy {
     next: () => (exhausted ? null : scheduler()),
     learn: (run: StepRunResult) => {
       if (run.report.outcome === 'timeout' || run.report.outcome === 'stopped') sound = false;
+      // The same choices led somewhere else: the program is not deterministic here.
+      if (run.diverged === true || last?.diverged()) sound = false;
+      extend(run);
       path.length = Math.min(path.length, run.schedule.length);
       while (path.length > 0) {
-        const last = path[path.length - 1];
-        if (last && last.index + 1 < last.options.length) {
-          last.index++;
+        const level = path[path.length - 1];
+        if (level && level.index + 1 < level.options.length) {
+          level.index++;
           break;
         }
         path.pop();

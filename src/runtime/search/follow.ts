@@ -1,10 +1,9 @@
-import type { Scheduler, StepRunResult } from '../step';
-import { steadyChoiceOf } from './choices';
+import { plannedScheduler, type Scheduler, type StepRunResult } from '../step';
 import type { SearchEngine } from './strategy';
 
 export type Follower = {
   scheduler: Scheduler;
-  /** False once the schedule named a thread that could not move at its step. */
+  /** False once the schedule named a thread that could not move at its step (in views given to `scheduler`). */
   followed(): boolean;
 };
 
@@ -12,22 +11,18 @@ export type Follower = {
  * Replays `schedule` step by step, then finishes the run non-preemptively (the last thread goes on
  * while it can), so that a prefix decides one whole run. An edited schedule may name a thread that
  * cannot move at that point (it blocks now, or has ended): the follower then gives up following,
- * finishes the run the steady way so the engine is left in a clean state, and `followed()` turns
- * false, which the shrinker reads as "does not reproduce". A run that ends (deadlocks, say) before the
- * schedule is used up has followed it: its own schedule is the part that ran.
+ * finishes the run the steady way so the engine is left in a clean state, and the run counts as
+ * diverged, which the shrinker reads as "does not reproduce". A run that ends (deadlocks, say)
+ * before the schedule is used up has followed it: its own schedule is the part that ran.
  */
 export function followSchedule(schedule: readonly number[]): Follower {
-  let ok = true;
-  return {
-    scheduler: (view) => {
-      const wanted = ok ? schedule[view.steps] : undefined;
-      if (wanted === undefined) return steadyChoiceOf(view);
-      if (view.threads.some((t) => t.id === wanted && t.enabled)) return wanted;
-      ok = false;
-      return steadyChoiceOf(view);
-    },
-    followed: () => ok,
-  };
+  const scheduler = plannedScheduler({
+    prefix: schedule,
+    check: 'auto',
+    onDiverge: 'continue',
+    then: 'steady',
+  });
+  return { scheduler, followed: () => !scheduler.diverged() };
 }
 
 /** Replays a schedule on the engine: the run, or null when the schedule could not be followed. */
@@ -36,5 +31,6 @@ export const replayOn =
   async (schedule: readonly number[]): Promise<StepRunResult | null> => {
     const follower = followSchedule(schedule);
     const run = await engine.run(follower.scheduler);
-    return follower.followed() ? run : null;
+    // An engine that runs the plan in the threads reports the divergence with the run.
+    return follower.followed() && run.diverged !== true ? run : null;
   };

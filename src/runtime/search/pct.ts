@@ -1,6 +1,6 @@
-import type { Scheduler, StepRunResult } from '../step';
+import { plannedScheduler, type Scheduler, type StepRunResult } from '../step';
 import { seededRandom } from '../worker/kernel';
-import { choicesOf } from './choices';
+import { seedOf } from './random-walk';
 import type { Strategy } from './strategy';
 
 /**
@@ -25,37 +25,14 @@ export function changePointsOf(random: () => number, depth: number, steps: numbe
 }
 
 /**
- * One PCT run's scheduler. Priorities live in one list, highest first; a thread seen for the first
- * time gets a random place among those not yet lowered (threads started mid-run, as the paper's
- * analysis assumes, are as likely to get any initial priority). At a change point the thread that
- * would step is moved to the very end, below the ones lowered before it: priority d − i for the
- * i-th change point.
+ * One PCT run's scheduler, drawing from `random`. Priorities live in one list, highest first; a
+ * thread seen for the first time gets a random place among those not yet lowered (threads started
+ * mid-run, as the paper's analysis assumes, are as likely to get any initial priority). At a change
+ * point the thread that would step is moved to the very end, below the ones lowered before it:
+ * priority d − i for the i-th change point. (The step plan's `pct` is this algorithm: ../step/plan.ts.)
  */
 export function pctScheduler(random: () => number, changePoints: readonly number[]): Scheduler {
-  const order: number[] = [];
-  let lowered = 0;
-  const pending = new Set(changePoints);
-  const highest = (choices: readonly number[]): number => {
-    const best = order.find((id) => choices.includes(id));
-    if (best === undefined) throw new Error('no thread can move: the run should have ended');
-    return best;
-  };
-  return (view) => {
-    for (const thread of [...view.threads].sort((a, b) => a.id - b.id)) {
-      if (order.includes(thread.id)) continue;
-      const place = Math.floor(random() * (order.length - lowered + 1));
-      order.splice(place, 0, thread.id);
-    }
-    const choices = choicesOf(view);
-    const step = view.steps + 1;
-    if (pending.delete(step)) {
-      const demoted = highest(choices);
-      order.splice(order.indexOf(demoted), 1);
-      order.push(demoted);
-      lowered++;
-    }
-    return highest(choices);
-  };
+  return plannedScheduler({ then: 'pct', changePoints }, random);
 }
 
 /** PCT over a whole search: k is the longest run seen so far (a first guess before any run). */
@@ -66,7 +43,13 @@ export function createPct(seed: number, depth: number): Strategy & { stepsEstima
   let seen = false;
   return {
     name: `pct(d=${d})`,
-    next: () => pctScheduler(random, changePointsOf(random, d, steps)),
+    // Each run is a plan with its own seed, which the threads follow themselves.
+    next: () =>
+      plannedScheduler({
+        then: 'pct',
+        changePoints: changePointsOf(random, d, steps),
+        seed: seedOf(random()),
+      }),
     learn: (run: StepRunResult) => {
       steps = seen ? Math.max(steps, run.schedule.length) : Math.max(run.schedule.length, 1);
       seen = true;

@@ -1,5 +1,6 @@
 import type { ParamValue, SearchOptions, SearchProgress, SearchResult } from '../contract-types';
-import { startStepped, type SteppedOptions } from '../step';
+import { startStepped, type PlannedScheduler, type SteppedOptions } from '../step';
+import type { PreparedProgram } from '../run-program';
 import type { WorkerPool } from '../web-worker-pool';
 import { searchProgram } from './search-program';
 import type { SearchEngine } from './strategy';
@@ -24,22 +25,31 @@ export function steppedEngine(
   program: SteppedOptions,
   signal: AbortSignal,
 ): SearchEngine {
+  // The top level runs once per search: later runs start from the memory it left.
+  const prepared: PreparedProgram = {};
   return {
     run: async (scheduler) => {
+      // A strategy's plan is followed by the threads themselves, step after step.
+      const plan = 'plan' in scheduler ? (scheduler as PlannedScheduler).plan : undefined;
       const { run, driver, report } = startStepped(
         pool,
-        { ...program, reuseWorkers: true },
+        { ...program, reuseWorkers: true, prepared },
         (auto) => scheduler(auto),
         // The strategies and the shrinker read the views; nobody reads their source lines, and
         // each costs a stack trace per step.
-        { ...searchRunLimits, recordViews: true, lines: false },
+        { ...searchRunLimits, recordViews: true, lines: false, ...(plan ? { plan } : {}) },
       );
       const stop = () => run.stop();
       signal.addEventListener('abort', stop, { once: true });
       try {
         const done = await report;
         if (driver.refused) throw new Error(driver.refused);
-        return { report: done, schedule: [...driver.schedule], views: driver.views };
+        return {
+          report: done,
+          schedule: [...driver.schedule],
+          views: driver.views,
+          diverged: plan ? driver.diverged : undefined,
+        };
       } finally {
         signal.removeEventListener('abort', stop);
       }

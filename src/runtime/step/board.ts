@@ -8,6 +8,11 @@ import { BlockOp } from '../../sync';
 // | 0    | signal | bumped (and notified) by a thread each time it parks, blocks or ends |
 // | 1    | lines  | 1: threads publish the source line of each pending op (a stack read)  |
 // | 2–3  | clock  | the virtual clock, float64 ms (f64 index 1)                          |
+// | 4    | auto   | 1 while the threads hand steps to each other (./hand-off.ts)          |
+// | 5    | taken  | steps taken so far: the schedule's length                            |
+// | 6    | logged | entries of the step log the controller has not read yet             |
+// | 14   | threads| rows on the board (fixed at creation, like word 15)                  |
+// | 15   | prefix | words kept for the schedule to replay                                |
 // Thread rows: ROW_WORDS words each, from word HEADER_WORDS
 // | word | name      | meaning                                                          |
 // | 0    | grant     | bumped by the controller to let the thread move; it waits on it  |
@@ -21,14 +26,27 @@ import { BlockOp } from '../../sync';
 // | 8    | command   | what the last grant means: a {@link Command}                     |
 // | 9    | thread    | join: id + 1 of the thread waited for                            |
 // | 12–13| deadline  | float64 ms on the virtual clock (sleep end, time-out)            |
+// After the rows: the plan (./plan.ts: PLAN_WORDS + 2 × maxThreads words), the schedule to replay
+// (`prefixCap` words) and the step log (LOG_CAP entries of LOG_WORDS: the thread that took the step,
+// the thread count, and the masks of the threads an automatic scheduler could take and of the
+// ready ones, two words each).
 // One thread moves at a time: plain stores to a row happen before the Atomics.add on the signal
-// (by the thread) or on the grant (by the controller) that publishes them.
+// (by the thread) or on the grant (by the controller or the thread that ended the step) that
+// publishes them.
 
 const HEADER_WORDS = 16;
 const ROW_WORDS = 16;
 const SIGNAL = 0;
 const LINES = 1;
 const CLOCK_F64 = 1;
+const AUTO = 4;
+const TAKEN = 5;
+const LOGGED = 6;
+/** Words of the plan before its priority list (./plan.ts). */
+export const PLAN_WORDS = 12;
+/** Steps the log holds before the threads hand the run back to the controller to read it. */
+export const LOG_CAP = 1024;
+export const LOG_WORDS = 6;
 
 export const Row = {
   grant: 0,
@@ -111,18 +129,107 @@ export const stepOpOfBlock: Record<number, StepOp> = {
   [BlockOp.Input]: StepOp.input,
 };
 
+/** A set of thread ids below 64, as two 32-bit words. */
+export type Mask = { lo: number; hi: number };
+
+/** Whether `id` is in `mask`. */
+export function inMask(mask: Mask, id: number): boolean {
+  return ((id < 32 ? mask.lo : mask.hi) & (1 << (id & 31))) !== 0;
+}
+
+// Header words that size the regions after the rows (written once, before anyone shares the board).
+const MAX_THREADS_WORD = 14;
+const PREFIX_CAP_WORD = 15;
+
 /** Typed access to a step board; the same class on the page and in the workers. */
 export class StepBoard {
   readonly i32: Int32Array;
   readonly f64: Float64Array;
 
+  /** Word index of the plan, of the schedule to replay, and of the step log. */
+  readonly planBase: number;
+  readonly prefixBase: number;
+  readonly logBase: number;
+
   constructor(readonly buffer: SharedArrayBuffer) {
     this.i32 = new Int32Array(buffer);
     this.f64 = new Float64Array(buffer);
+    const maxThreads = this.i32[MAX_THREADS_WORD] ?? 0;
+    this.planBase = HEADER_WORDS + maxThreads * ROW_WORDS;
+    this.prefixBase = this.planBase + PLAN_WORDS + 2 * maxThreads;
+    this.logBase = this.prefixBase + (this.i32[PREFIX_CAP_WORD] ?? 0);
   }
 
-  static create(maxThreads: number): StepBoard {
-    return new StepBoard(new SharedArrayBuffer((HEADER_WORDS + maxThreads * ROW_WORDS) * 4));
+  /** A board for `maxThreads` threads that can replay a schedule of up to `prefixCap` steps. */
+  static create(maxThreads: number, prefixCap = 0): StepBoard {
+    const words =
+      HEADER_WORDS +
+      maxThreads * ROW_WORDS +
+      PLAN_WORDS +
+      2 * maxThreads +
+      prefixCap +
+      LOG_CAP * LOG_WORDS;
+    // Whole float64s: the board is also read as a Float64Array (the clock, the deadlines).
+    const i32 = new Int32Array(new SharedArrayBuffer(Math.ceil(words / 2) * 8));
+    i32[MAX_THREADS_WORD] = maxThreads;
+    i32[PREFIX_CAP_WORD] = prefixCap;
+    return new StepBoard(i32.buffer as SharedArrayBuffer);
+  }
+
+  get maxThreads(): number {
+    return this.i32[MAX_THREADS_WORD] ?? 0;
+  }
+
+  get prefixCap(): number {
+    return this.i32[PREFIX_CAP_WORD] ?? 0;
+  }
+
+  /** Whether the threads hand steps over themselves (else each step waits for the controller). */
+  get auto(): boolean {
+    return Atomics.load(this.i32, AUTO) === 1;
+  }
+
+  set auto(on: boolean) {
+    Atomics.store(this.i32, AUTO, on ? 1 : 0);
+  }
+
+  /** Steps taken so far, whoever granted them. */
+  get taken(): number {
+    return Atomics.load(this.i32, TAKEN);
+  }
+
+  /** Entries in the step log not read yet. */
+  get logged(): number {
+    return Atomics.load(this.i32, LOGGED);
+  }
+
+  /** Word index of log entry `k`. */
+  logEntry(k: number): number {
+    return this.logBase + k * LOG_WORDS;
+  }
+
+  /** The controller has read the log: it starts again from its first entry. */
+  clearLog(): void {
+    Atomics.store(this.i32, LOGGED, 0);
+  }
+
+  /** Counts a step granted by the controller (threads count theirs as they log them). */
+  countStep(): void {
+    Atomics.add(this.i32, TAKEN, 1);
+  }
+
+  /** Appends a step taken by a thread's hand-off to the log, and counts it. */
+  logStep(thread: number, count: number, autoMask: Mask, readyMask: Mask): void {
+    const at = this.logEntry(Atomics.load(this.i32, LOGGED));
+    const i32 = this.i32;
+    i32[at] = thread;
+    i32[at + 1] = count;
+    i32[at + 2] = autoMask.lo;
+    i32[at + 3] = autoMask.hi;
+    i32[at + 4] = readyMask.lo;
+    i32[at + 5] = readyMask.hi;
+    Atomics.add(i32, LOGGED, 1);
+    Atomics.add(i32, TAKEN, 1);
   }
 
   /** Int32 index of a field of a thread's row. */

@@ -5,8 +5,10 @@ import type { Ending } from '../build-report';
 import type { LiveLog } from '../live-log';
 import { hangOf, namesOf } from './hang';
 import { Command, Row, StepBoard, ThreadState } from './board';
-import { Enabledness, type ThreadLook } from './enabledness';
+import { Enabledness, type Names, type ThreadLook } from './enabledness';
 import type { StepView, TakenStep } from './types';
+import { candidatesOfView, decide, HAND_BACK, PlanState, type Plan } from './plan';
+import { readLog } from './step-log';
 
 /** What the run gives the driver: its shared memory and its stop signal. */
 export type StepHost = {
@@ -39,30 +41,61 @@ export type DriverOptions = {
    * per step, most of a step's time: a search that never shows its views turns it off.
    */
   lines?: boolean;
+  /**
+   * How steps are chosen, as data the threads can follow themselves (./plan.ts): each step is
+   * then handed from thread to thread without the page. `pick` is asked only for the steps the
+   * plan leaves to it (its `pause`).
+   */
+  plan?: Plan;
+  /**
+   * Keeps each step's operation and who waited ({@link StepDriver.taken}), for the learner's step
+   * timeline. The controller then takes every decision itself: the threads hand no step over.
+   */
+  recordSteps?: boolean;
 };
 
 /**
  * The step-mode controller. It runs where the run is driven (the page's main thread), so it
  * never blocks: it waits with Atomics.waitAsync until every thread is parked, blocked or ended,
- * computes enabledness, asks `pick`, grants that one thread, and waits again.
+ * computes enabledness, asks the plan or `pick`, grants that one thread, and waits again. While a
+ * plan decides, the threads hand the steps over among themselves and the controller only watches
+ * (the step time limit, Stop) until they hand the run back (./hand-off.ts).
  */
 export class StepDriver {
   readonly board: StepBoard;
   readonly schedule: number[] = [];
-  /** Each step of `schedule` with its operation and who waited meanwhile. */
+  /** Each step of `schedule` with its operation and who waited meanwhile (with `recordSteps`). */
   readonly taken: TakenStep[] = [];
   readonly views: StepView[] = [];
   lastLooks: ThreadLook[] = [];
   /** Why the run ended early: `pick` chose a thread that cannot move. */
   refused: string | null = null;
+  /** The plan's state, on the board (null without a plan). */
+  readonly plan: PlanState | null;
 
   constructor(
     maxThreads: number,
     private readonly pick: Pick,
     private readonly options: DriverOptions = {},
   ) {
-    this.board = StepBoard.create(maxThreads);
+    const prefix = options.plan?.prefix?.length ?? 0;
+    this.board = StepBoard.create(maxThreads, prefix);
     this.board.lines = options.lines !== false;
+    const board = this.board;
+    this.plan = options.plan ? new PlanState(board.i32, board.planBase, board.prefixBase) : null;
+    this.plan?.write(options.plan as Plan, prefix, options.maxSteps ?? 0);
+  }
+
+  /** Whether the plan's prefix named a thread that could not move (it went on with its policy). */
+  get diverged(): boolean {
+    return this.plan?.diverged ?? false;
+  }
+
+  /** The seeded scheduler's pick in `view`, from the plan's stream (shared with the threads). */
+  randomPick(view: StepView): number {
+    const auto = view.threads.filter((t) => t.enabled);
+    const draw = this.plan ? this.plan.random() : 0;
+    return (auto[Math.floor(draw * auto.length)] ?? auto[0])?.id ?? -1;
   }
 
   async drive(host: StepHost): Promise<{ ending: Ending; hang: LiveLog['hang'] }> {
@@ -85,6 +118,7 @@ export class StepDriver {
         sliceStart = performance.now();
       }
       const quiet = await this.quiescence(host);
+      this.readLog(names);
       if (quiet !== 'quiet') return end(quiet);
       const count = threadCount(host.heap, host.control);
       const looks = Array.from({ length: count }, (_, id) => enabledness.look(id));
@@ -106,7 +140,8 @@ export class StepDriver {
       if (this.options.recordViews) this.views.push(auto);
       let chosen: number;
       try {
-        const picked = this.pick(auto, () => this.viewOf(looks, false));
+        const picked =
+          this.planned(looks, auto) ?? this.pick(auto, () => this.viewOf(looks, false));
         if (typeof picked !== 'number') host.paused?.();
         // An automatic pick is synchronous: the loop then only yields while threads move.
         chosen =
@@ -128,9 +163,41 @@ export class StepDriver {
       const timesOut =
         look.timeoutAtMs !== undefined && this.board.get(chosen, Row.state) === ThreadState.blocked;
       this.schedule.push(chosen);
-      this.taken.push(takenStep(chosen, looks));
+      if (this.options.recordSteps) this.taken.push(takenStep(chosen, looks));
+      this.board.countStep();
+      // Recording each step's operation keeps every decision here, where the looks are.
+      this.board.auto =
+        !this.options.recordSteps && (this.plan?.decidesAt(this.schedule.length) ?? false);
       this.board.grant(chosen, timesOut ? Command.timeOut : Command.go);
     }
+  }
+
+  /**
+   * The plan's pick for this step, or null when it leaves the step to `pick`. A prefix step that
+   * the plan may not take is returned as it is, for the caller to refuse.
+   */
+  private planned(looks: readonly ThreadLook[], auto: StepView): number | null {
+    const plan = this.plan;
+    const step = this.schedule.length;
+    if (!plan?.decidesAt(step)) return null;
+    const manual = looks.filter((t) => t.enabled).map((t) => t.id);
+    const pick = decide(
+      plan,
+      { ...candidatesOfView(auto), manual },
+      step,
+      this.schedule.at(-1) ?? -1,
+    );
+    if (pick !== HAND_BACK) return pick;
+    return plan.diverged ? null : (plan.prefixAt(step) ?? null);
+  }
+
+  /** Takes the steps the threads logged into the schedule (and their views, when kept). */
+  private readLog(names: Names): void {
+    if (this.board.logged === 0) return;
+    const nameOf = this.options.recordViews ? (id: number) => names.thread(id) : undefined;
+    const { threads, views } = readLog(this.board, this.schedule, nameOf);
+    this.schedule.push(...threads);
+    this.views.push(...views);
   }
 
   /** The view of the moment the run paused or ended, with every thread's pending op. */
@@ -154,10 +221,17 @@ export class StepDriver {
   private async quiescence(host: StepHost): Promise<'quiet' | 'stopped' | 'timeout'> {
     const i32 = this.board.i32;
     const limitMs = this.options.stepLimitMs ?? 60_000;
-    const started = performance.now();
+    let started = performance.now();
+    let taken = this.board.taken;
     for (;;) {
       const seen = Atomics.load(i32, this.board.signalIndex);
-      if (this.allParked(host)) return 'quiet';
+      if (!this.board.auto && this.allParked(host)) return 'quiet';
+      // While the threads hand steps over themselves, the limit is on one step: it restarts
+      // whenever a step was taken.
+      if (this.board.taken !== taken) {
+        taken = this.board.taken;
+        started = performance.now();
+      }
       if (host.isStopped()) return 'stopped';
       host.lendMore();
       // Most steps are a few microseconds of the thread's code: catching its park by spinning
@@ -165,7 +239,12 @@ export class StepDriver {
       if (spinFor(i32, this.board.signalIndex, seen, SPIN_MS)) continue;
       const left = limitMs - (performance.now() - started);
       if (left <= 0) return 'timeout';
-      const wait = Atomics.waitAsync(i32, this.board.signalIndex, seen, Math.min(left, 100));
+      const wait = Atomics.waitAsync(
+        i32,
+        this.board.signalIndex,
+        seen,
+        Math.min(left, this.board.auto ? WATCH_MS : 100),
+      );
       if (wait.async) await Promise.race([wait.value, host.stopped]);
     }
   }
@@ -210,6 +289,8 @@ export class StepDriver {
 const SPIN_MS = 0.05;
 /** The longest stretch of steps the controller runs without yielding to the page's event loop. */
 const SLICE_MS = 8;
+/** How often the controller looks at the steps the threads take among themselves (time limit, Stop). */
+const WATCH_MS = 20;
 
 let taskChannel: MessageChannel | null = null;
 

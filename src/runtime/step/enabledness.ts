@@ -1,5 +1,6 @@
 import type { Heap } from '../../sync';
 import { BlockOp, ObjectKind, ThreadField, ThreadStatus } from '../../sync';
+import { CONDITION_LOCK, isFree } from './readiness';
 import type { StepBoard } from './board';
 import { Row, StepOp, ThreadState, opName } from './board';
 import type { StepThread } from './types';
@@ -15,18 +16,6 @@ export type Wait = { on: number; op: BlockOp; reason: string };
  * is enabled only because time can pass (a sleep, a timed wait whose condition is unmet).
  */
 export type ThreadLook = StepThread & { timeoutAtMs?: number; wait?: Wait; alive: boolean };
-
-// Word offsets of the primitives' state the predicates read (each primitive's layout table).
-const LOCK_STATE = 0;
-const RLOCK_OWNER = 1;
-const SEM_VALUE = 0;
-const EVENT_FLAG = 0;
-const CONDITION_LOCK = 0;
-const QUEUE_COUNT = 1;
-const QUEUE_UNFINISHED = 3;
-const QUEUE_CAPACITY = 6;
-/** A lock word whose owner died (futex.ts): acquiring it proceeds, and throws. */
-const ABANDONED_WORD = 3;
 
 const blockOpOf: Record<number, BlockOp> = {
   [StepOp.acquire]: BlockOp.Acquire,
@@ -104,47 +93,11 @@ export class Enabledness {
 
   /** Why the untimed `op` of a thread at a scheduling point cannot proceed now, or null if it can. */
   blockerOf(self: number, op: number, object: number, joins: number): Wait | null {
-    const heap = this.heap;
-    const i32 = heap.i32;
-    if (op === StepOp.join && joins >= 0) {
-      const status = Atomics.load(i32, heap.threadWord(joins, ThreadField.status));
-      const ended = status === ThreadStatus.Done || status === ThreadStatus.Failed;
-      return ended ? null : this.waitOf(self, op, object, joins);
+    if (isFree(this.heap, self, op, object, joins)) return null;
+    if (op !== StepOp.join && this.heap.kindOf(object) === ObjectKind.Condition) {
+      const lock = Atomics.load(this.heap.i32, (this.heap.offsetOf(object) >> 2) + CONDITION_LOCK);
+      return this.waitOf(self, op, lock, -1);
     }
-    if (object < 0) return null;
-    const kind = heap.kindOf(object);
-    const word = heap.offsetOf(object) >> 2;
-    const at = (offset: number) => Atomics.load(i32, word + offset);
-    const free = (() => {
-      switch (op) {
-        case StepOp.acquire:
-          if (kind === ObjectKind.Condition)
-            return this.blockerOf(self, op, at(CONDITION_LOCK), -1) === null;
-          if (kind === ObjectKind.Lock)
-            return at(LOCK_STATE) === 0 || at(LOCK_STATE) === ABANDONED_WORD;
-          if (kind === ObjectKind.RLock)
-            return (
-              at(LOCK_STATE) === 0 ||
-              at(LOCK_STATE) === ABANDONED_WORD ||
-              at(RLOCK_OWNER) === self + 1
-            );
-          if (kind === ObjectKind.Semaphore || kind === ObjectKind.BoundedSemaphore)
-            return at(SEM_VALUE) > 0;
-          return true;
-        case StepOp.get:
-          return kind !== ObjectKind.Queue || at(QUEUE_COUNT) > 0;
-        case StepOp.put:
-          return kind !== ObjectKind.Queue || at(QUEUE_COUNT) < at(QUEUE_CAPACITY);
-        case StepOp.join:
-          return kind !== ObjectKind.Queue || at(QUEUE_UNFINISHED) === 0;
-        case StepOp.wait:
-          return kind !== ObjectKind.Event || at(EVENT_FLAG) === 1;
-        default:
-          return true;
-      }
-    })();
-    if (free) return null;
-    if (kind === ObjectKind.Condition) return this.waitOf(self, op, at(CONDITION_LOCK), -1);
     return this.waitOf(self, op, object, joins);
   }
 

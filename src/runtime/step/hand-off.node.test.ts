@@ -46,12 +46,16 @@ async function steppedRun(seed: number, pauseEvery = 0) {
   let picks = 0;
   let promised = 0;
   let pausedWhilePending = 0;
-  const driver = new StepDriver(8, (auto) => {
-    const chosen = scheduler(auto);
-    if (pauseEvery === 0 || ++picks % pauseEvery !== 0) return chosen;
-    promised++;
-    return new Promise<number>((resolve) => setTimeout(() => resolve(chosen), 0));
-  });
+  const driver = new StepDriver(
+    8,
+    (auto) => {
+      const chosen = scheduler(auto);
+      if (pauseEvery === 0 || ++picks % pauseEvery !== 0) return chosen;
+      promised++;
+      return new Promise<number>((resolve) => setTimeout(() => resolve(chosen), 0));
+    },
+    { recordSteps: true },
+  );
   const ids = Array.from({ length: THREADS }, (_, k) =>
     registerThread(heap, control, {
       target: 'function',

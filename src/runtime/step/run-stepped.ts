@@ -4,6 +4,7 @@ import { startRun, type ProgramRun, type RunOptions } from '../run-program';
 import { MAX_THREADS } from '../spawn';
 import type { WorkerPool } from '../web-worker-pool';
 import { StepDriver, type DriverOptions, type Pick } from './driver';
+import { plannedScheduler, type PlannedScheduler } from './plan';
 import type { Scheduler, StepRunResult } from './types';
 
 export type SteppedOptions = Omit<RunOptions, 'step'>;
@@ -24,7 +25,10 @@ export type RunSteppedOptions = Omit<DriverOptions, 'recordViews' | 'lines'> & {
 /** A step-mode run in progress: the run, its driver, and its report (mode 'step', schedule set). */
 export type SteppedRun = { run: ProgramRun; driver: StepDriver; report: Promise<RunReport> };
 
-/** Starts a program in step mode; `pick` chooses every step; `onDelta` sees every drain of its log. */
+/**
+ * Starts a program in step mode; `pick` chooses every step the driver's plan (if any) leaves to
+ * it; `onDelta` sees every drain of its log.
+ */
 export function startStepped(
   pool: WorkerPool,
   options: SteppedOptions,
@@ -39,8 +43,9 @@ export function startStepped(
 
 /**
  * Runs one whole step-mode run under `scheduler` (which sees only what an automatic scheduler may
- * take: time-outs only when nothing else can move). Rejects when the scheduler picks a thread
- * that cannot move, after the run is cleaned up.
+ * take: time-outs only when nothing else can move). A scheduler with a plan (./plan.ts) is run by
+ * the threads themselves, each step handed from thread to thread. Rejects when the scheduler
+ * picks a thread that cannot move, after the run is cleaned up.
  */
 export async function runStepped(
   pool: WorkerPool,
@@ -48,42 +53,29 @@ export async function runStepped(
   scheduler: Scheduler,
   { recordViews, lines, ...limits }: RunSteppedOptions = {},
 ): Promise<StepRunResult> {
+  const plan = 'plan' in scheduler ? (scheduler as PlannedScheduler).plan : undefined;
   const { driver, report } = startStepped(pool, options, (auto) => scheduler(auto), {
     ...limits,
     recordViews: recordViews === true,
     lines: lines ?? recordViews === true,
+    ...(plan ? { plan } : {}),
   });
   const done = await report;
   if (driver.refused) throw new Error(driver.refused);
-  return { report: done, schedule: [...driver.schedule], views: driver.views };
-}
-
-/** A scheduler that replays `schedule`, then lets `then` choose. */
-export function replayThen(schedule: readonly number[], then: Scheduler): Scheduler {
-  let next = 0;
-  return (view) => (next < schedule.length ? (schedule[next++] as number) : then(view));
-}
-
-/** The seeded random scheduler: an enabled thread, uniformly, from a per-run stream. */
-export function seededScheduler(seed: number): Scheduler {
-  const random = mulberry32(seed);
-  return (view) => {
-    const enabled = view.threads.filter((t) => t.enabled);
-    const pick = enabled[Math.floor(random() * enabled.length)] ?? enabled[0];
-    return pick ? pick.id : -1;
+  return {
+    report: done,
+    schedule: [...driver.schedule],
+    views: driver.views,
+    diverged: plan ? driver.diverged : undefined,
   };
 }
 
-/** Tommy Ettinger's Mulberry32: a small, fast, well-mixed 32-bit PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * The seeded random scheduler: an enabled thread, uniformly, from a per-run stream (Tommy
+ * Ettinger's Mulberry32, kept in the plan's state).
+ */
+export function seededScheduler(seed: number): PlannedScheduler {
+  return plannedScheduler({ then: 'random', seed });
 }
 
 /** The report of a step-mode run: its mode and schedule, and who was blocked on what at the end. */

@@ -2,20 +2,17 @@ import type { RunReport } from '../contract-types';
 import type { LiveLog, LogDelta } from '../live-log';
 import type { WorkerPool } from '../web-worker-pool';
 import { refusal } from './driver';
-import { seededScheduler, startStepped, type SteppedOptions, type SteppedRun } from './run-stepped';
-import type { Scheduler, StepState, StepView } from './types';
+import { startStepped, type SteppedOptions, type SteppedRun } from './run-stepped';
+import type { StepState, StepView } from './types';
 
 /**
  * An interactive step-mode run: paused between steps until the learner (or the API) says which
- * thread moves next. The run's driver asks for each step; the controller answers from the
- * schedule being replayed, from `step(thread)`, or — after `runToEnd()` — from the seeded
- * scheduler.
+ * thread moves next. The schedule being replayed, and after `runToEnd()` the seeded scheduler, are
+ * the run's plan (./plan.ts), which the threads follow among themselves; the driver asks the
+ * controller only for the learner's steps, answered by `step(thread)`.
  */
 export class StepController {
   private readonly stepped: SteppedRun;
-  private readonly random: Scheduler;
-  private replayed = 0;
-  private auto = false;
   private view: StepView | null = null;
   private autoView: StepView | null = null;
   private answer: ((thread: number) => void) | null = null;
@@ -27,18 +24,22 @@ export class StepController {
   private constructor(
     pool: WorkerPool,
     options: SteppedOptions,
-    private readonly replay: readonly number[],
+    replay: readonly number[],
     seed: number,
     onDelta?: (delta: LogDelta) => void,
   ) {
-    this.random = seededScheduler(seed);
     this.pause = this.nextPause();
+    const plan = {
+      prefix: replay,
+      check: 'manual',
+      onDiverge: 'refuse',
+      then: 'pause',
+      seed,
+    } as const;
     this.stepped = startStepped(
       pool,
       options,
       (auto, manual) => {
-        if (this.replayed < this.replay.length) return this.replay[this.replayed++] as number;
-        if (this.auto) return this.random(auto);
         this.view = manual();
         this.autoView = auto;
         return new Promise<number>((resolve) => {
@@ -46,7 +47,8 @@ export class StepController {
           this.paused();
         });
       },
-      {},
+      // The learner's step timeline shows each step's operation: the controller takes them all.
+      { plan, recordSteps: true },
       onDelta,
     );
     void this.stepped.report.then(
@@ -113,7 +115,7 @@ export class StepController {
     const answer = this.answer;
     if (this.busy || !answer || !this.view || !this.autoView)
       throw new Error('A step is still in progress: wait for it to resolve.');
-    const chosen = thread ?? this.random(this.autoView);
+    const chosen = thread ?? this.stepped.driver.randomPick(this.autoView);
     if (!Number.isInteger(chosen))
       throw new Error(`step(thread) takes a thread id (a whole number), got ${String(thread)}.`);
     const look = this.view.threads.find((t) => t.id === chosen);
@@ -137,11 +139,12 @@ export class StepController {
 
   /** Continues to the end with the seeded scheduler; resolves with the report. */
   async runToEnd(): Promise<RunReport> {
-    this.auto = true;
+    const driver = this.stepped.driver;
+    driver.plan?.continueWith('random');
     if (this.answer && this.autoView) {
       const answer = this.answer;
       this.answer = null;
-      answer(this.random(this.autoView));
+      answer(driver.randomPick(this.autoView));
     }
     return this.stepped.report;
   }

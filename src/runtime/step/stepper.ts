@@ -1,12 +1,14 @@
 import type { BlockOp } from '../../sync';
 import type { StepBoard } from './board';
+import type { HandOff } from './hand-off';
 import { Command, Row, StepOp, ThreadState, stepOpOfBlock } from './board';
 
 /**
  * One program thread's side of step mode, in its worker. At each scheduling point the thread
  * publishes its pending operation, parks, and waits on its own grant word until the controller
  * lets it move; a blocking wait parks the same way instead of sleeping on the primitive's word.
- * Only the granted thread runs, so the rows and the virtual clock need no locking.
+ * Only the granted thread runs, so the rows and the virtual clock need no locking; when its step
+ * ends, that thread may choose and wake the next one itself (./hand-off.ts).
  */
 export class Stepper {
   private readonly i32: Int32Array;
@@ -17,6 +19,8 @@ export class Stepper {
     private readonly thread: number,
     /** The program module's URL in this thread ('' before it is evaluated): lines come from it. */
     private readonly moduleUrl: () => string,
+    /** Hands the next step over without the controller, when the run's plan allows (./hand-off.ts). */
+    private readonly handOff: HandOff | null = null,
   ) {
     this.i32 = board.i32;
     this.grantWord = board.word(thread, Row.grant);
@@ -34,7 +38,7 @@ export class Stepper {
     board.set(t, Row.object, object + 1);
     board.set(t, Row.thread, joins + 1);
     board.set(t, Row.timed, timed ? 1 : 0);
-    board.set(t, Row.line, this.line());
+    board.set(t, Row.line, this.handOff?.lineShown(t) === false ? 0 : this.line());
     return this.parkAs(ThreadState.parked);
   }
 
@@ -79,17 +83,26 @@ export class Stepper {
 
   /** The thread has ended: its last row change. */
   finish(): void {
-    this.board.set(this.thread, Row.state, ThreadState.ended);
-    this.board.signal();
+    this.endStep(ThreadState.ended);
   }
 
   private parkAs(state: ThreadState): Command {
     const seen = Atomics.load(this.i32, this.grantWord);
-    this.board.set(this.thread, Row.state, state);
-    this.board.signal();
+    this.endStep(state);
     while (Atomics.load(this.i32, this.grantWord) === seen)
       Atomics.wait(this.i32, this.grantWord, seen);
     return this.board.get(this.thread, Row.command) as Command;
+  }
+
+  /**
+   * Publishes the thread's new state. A thread that was moving has just ended the run's step: it
+   * grants the next one itself when it can; otherwise (and at a thread's first point) it tells the
+   * controller.
+   */
+  private endStep(state: ThreadState): void {
+    const moving = this.board.get(this.thread, Row.state) === ThreadState.moving;
+    this.board.set(this.thread, Row.state, state);
+    if (!(moving && this.handOff?.next(this.thread))) this.board.signal();
   }
 
   /** The learner's line of the call being made: the first stack frame in the program module. */

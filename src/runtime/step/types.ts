@@ -40,6 +40,11 @@ export type StepRunResult = {
   schedule: number[];
   /** The view before each step, for strategies that learn (empty unless asked for). */
   views: StepView[];
+  /**
+   * For a planned scheduler (./plan.ts): whether its prefix named a thread that could not move
+   * at its step (the run then went on with the plan's policy). Undefined for other schedulers.
+   */
+  diverged?: boolean | undefined;
 };
 
 /** What `stepState()` answers (the public contract): the view, and the report once the run ended. */

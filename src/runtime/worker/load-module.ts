@@ -1,42 +1,40 @@
 import type { ObjectKind } from '../../sync';
 import { type Heap } from '../../sync';
-import { instrumentSource, type Instrumented } from '../instrument';
 import { rememberPositions } from '../module-positions';
 import { declarationAt, positionIn, type SourceInfo } from '../program-source';
+import type { RunConfig } from '../run-config';
 import { ticking } from './tick';
 
-// Every thread of a run evaluates the same source: instrument it once.
-let lastInstrumented: { source: string; result: Instrumented } | null = null;
-
-function instrumented(source: string): Instrumented {
-  if (lastInstrumented?.source !== source)
-    lastInstrumented = { source, result: instrumentSource(source) };
-  return lastInstrumented.result;
-}
+/** Counts this worker's evaluations: each gets its own module name (a fresh module instance). */
+let evaluations = 0;
 
 /**
- * Evaluates the program as a fresh ES module: each evaluation gets its own blob URL, so every
- * thread runs the top level anew (binding the same shared objects). While the thread's env has a
- * tick handler (the GIL is on), the module is the source with checks at loop back-edges and
- * function entries (../instrument.ts): line numbers stay the learner's, and `positionIn` maps
- * columns back.
+ * Evaluates the program as a fresh ES module: each evaluation is imported from its own `data:`
+ * URL, so every thread runs the top level anew (binding the same shared objects). A `data:` URL
+ * is decoded in the worker itself, where a `blob:` URL costs two trips to the browser process
+ * (register, then fetch): several milliseconds per thread on a busy machine, the largest part of
+ * an empty run. The module names itself with a `sourceURL` comment (appended after the last line,
+ * so line numbers stay the learner's), and stack traces show that short name, not the URL.
+ *
+ * While the thread's env has a tick handler (the GIL is on), the module is the source with checks
+ * at loop back-edges and function entries, made by the runner (../instrument.ts): line numbers
+ * stay the learner's, and `positionIn` maps columns back.
  */
 export async function evaluateProgram(
-  source: string,
+  program: Pick<RunConfig, 'source' | 'instrumented'>,
   globals: Record<string, unknown>,
   onUrl?: (url: string) => void,
 ): Promise<{ exports: Record<string, unknown>; url: string }> {
   Object.assign(globalThis, globals);
-  const { code, map } = ticking() ? instrumented(source) : { code: source, map: null };
-  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  if (map) rememberPositions(url, map);
-  onUrl?.(url);
-  try {
-    const exports = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
-    return { exports: { ...exports }, url };
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const { code, map } =
+    ticking() && program.instrumented ? program.instrumented : { code: program.source, map: null };
+  const name = `interleave-program-${++evaluations}.js`;
+  if (map) rememberPositions(name, map);
+  onUrl?.(name);
+  const text = `${code}\n//# sourceURL=${name}`;
+  const url = `data:text/javascript;charset=utf-8,${encodeURIComponent(text)}`;
+  const exports = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+  return { exports: { ...exports }, url: name };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { TICK_HOOK } from '../instrument';
+import { TICK_HOOK } from '../position-map';
 
 /**
  * How many ticks (loop iterations, function entries) pass between two calls of the handler: a

@@ -1,22 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attach, Heap, SharedInt } from '../../sync';
 import { TraceRings } from '../../trace/ring';
+import { programTextOf } from '../analyze-source';
 import { runtimeBytesFor } from '../control';
 import type { RunConfig } from '../run-config';
-import { importBlobsAsDataUrls } from '../testing/node-module-urls';
 import { workerApi } from './worker-api';
 
-// The worker API's init pass and check() on a real heap, in Node (see node-module-urls.ts for
-// the one difference from a browser worker). serve() runs threads: the e2e tests cover it.
+// The worker API's init pass and check() on a real heap, in Node, which imports the program's
+// data: URLs as a browser worker does. serve() runs threads: the e2e tests cover it.
 
-beforeAll(importBlobsAsDataUrls);
-
+/** A run's config as the runner makes it, its declarations read from the source. */
 function configFor(source: string): RunConfig {
   const heap = Heap.create({ maxThreads: 4, runtimeBytes: runtimeBytesFor(4) });
+  const text = programTextOf(source, false);
+  if (!text.ok) throw new Error(`the runner would not start this program: ${text.error.message}`);
   return {
     heap: heap.buffer,
     rings: TraceRings.create(4, 64).buffer,
     source,
+    declarations: text.declarations,
     params: { limit: 3 },
     gil: false,
     seed: 1,
@@ -85,7 +87,6 @@ describe('prepare (the init pass)', () => {
       /whole number of threads, got 1.5/,
       undefined,
     ],
-    ['const a = 1;\nconst b = ;', /^SyntaxError/, 2],
     ['const a = new Lock();\nnull.x;\nexport function main() {}', /^TypeError/, 2],
     ['export function main() {}\nthrow new Error("no");', /no/, 2],
   ])('says what is wrong with %j', async (source, message, line) => {

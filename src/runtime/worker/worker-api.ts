@@ -15,7 +15,7 @@ import { TraceRings } from '../../trace/ring';
 import { ControlWord, Control, RunState, TextTooLargeError, ThreadRowField } from '../control';
 import { Gil } from '../gil';
 import { descriptorOf } from '../spawn';
-import { analyzeSource, type SourceError } from '../program-source';
+import type { SourceError } from '../program-source';
 import { sourceErrorOf } from '../thrown-value';
 import type { ProgramInfo, RunConfig, ThreadDescriptor } from '../run-config';
 import { programGlobals } from './program-globals';
@@ -26,6 +26,7 @@ import { ThreadEnv } from './thread-env';
 import { runTimer } from './threads';
 import { StepBoard, StepOp } from '../step/board';
 import { Stepper } from '../step/stepper';
+import { HandOff } from '../step/hand-off';
 
 const silent: EventSink = { mask: 0, emit: () => {}, emitThrough: () => {}, emitValue: () => {} };
 
@@ -37,6 +38,11 @@ export type CheckResult = { passed: boolean; message?: string; error?: SourceErr
  * callable directly in tests). Control only: progress travels through shared memory.
  */
 export const workerApi = {
+  /** Answers once the worker has loaded: the pool lends loaded workers first. */
+  ready(): true {
+    return true;
+  },
+
   /** Measures the busy-work kernel; the pool does it once, on one worker, before any run. */
   calibrate(): number {
     return calibrate();
@@ -44,12 +50,10 @@ export const workerApi = {
 
   /** The init pass: evaluates the top level once, allocating and naming the shared objects. */
   async prepare(config: RunConfig): Promise<PrepareResult> {
-    const analysis = analyzeSource(config.source);
-    if (!analysis.ok) return { ok: false, error: analysis.error };
     const heap = Heap.attach(config.heap);
     const control = new Control(heap);
     let url = '';
-    heap.namer = createNamer(analysis.info, () => url);
+    heap.namer = createNamer({ declarations: config.declarations }, () => url);
     heap.beginStatic('init');
     setContext({ threadId: 0, threadName: 'setup', sink: null, hooks: null });
     const env = new ThreadEnv(heap, control, config, 0, 'setup', silent, null);
@@ -57,7 +61,7 @@ export const workerApi = {
     try {
       // The init pass is not a thread: its top-level prints would be one too many.
       const globals = { ...programGlobals(env, config.params), print: () => {} };
-      exports = (await evaluateProgram(config.source, globals, (u) => (url = u))).exports;
+      exports = (await evaluateProgram(config, globals, (u) => (url = u))).exports;
       heap.endStatic();
     } catch (error) {
       return { ok: false, error: sourceErrorOf(error, url) };
@@ -99,7 +103,7 @@ export const workerApi = {
     try {
       heap.beginStatic('bind');
       const { exports } = await evaluateProgram(
-        config.source,
+        config,
         { ...programGlobals(env, config.params), print: () => {} },
         (u) => (url = u),
       );
@@ -175,7 +179,10 @@ async function runThread(
   let url = '';
   // Step mode: the thread's first scheduling point comes before it touches shared memory, so
   // starting a worker never races with the thread that is moving.
-  const stepper = config.step ? new Stepper(new StepBoard(config.step), thread, () => url) : null;
+  const board = config.step ? new StepBoard(config.step) : null;
+  const stepper = board
+    ? new Stepper(board, thread, () => url, new HandOff(heap, control, board))
+    : null;
   stepper?.point(StepOp.start);
   setClock(stepper ? () => stepper.clockMs() : null);
   const i32 = heap.i32;
@@ -210,7 +217,7 @@ async function runThread(
   try {
     heap.beginStatic('bind');
     const globals = programGlobals(env, config.params);
-    const { exports } = await evaluateProgram(config.source, globals, (u) => (url = u));
+    const { exports } = await evaluateProgram(config, globals, (u) => (url = u));
     heap.endStatic();
     env.exports = exports;
     // Start-up (loading, the top level) is not the thread's work: the GIL and "running" begin here.

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { StepThread } from '../../runtime/step/types';
 import type { StepCell, StepTimelineModel, WaitStretch } from './step-model';
 import { pendingWords } from './step-model';
@@ -16,8 +16,23 @@ export type StepTimelineProps = {
   onStep(thread: number): void;
 };
 
+/**
+ * Where a cell sits: absolutely positioned by column, so a new step lays out only itself (a grid
+ * of cells relaid out every one of them at every step: long tasks).
+ */
+function at(column: number, span = 1): CSSProperties {
+  return { ['--col' as string]: column, ['--span' as string]: span };
+}
+
 /** Steps drawn at once: past this, earlier ones are a page back (keeps the DOM small). */
 export const STEP_WINDOW = 120;
+/** The window moves, and tracks grow, by this many steps at a time (cells keep their places). */
+const CHUNK = 20;
+
+/** The first step shown when `last` is the last: a chunk boundary, at most a window back. */
+function firstShown(last: number): number {
+  return last <= STEP_WINDOW ? 1 : Math.ceil((last - STEP_WINDOW) / CHUNK) * CHUNK + 1;
+}
 
 /**
  * The step-mode timeline, read like a sequence diagram: x is the step, each step a cell in the
@@ -30,18 +45,32 @@ export function StepTimeline({ model, now, ended, busy, onStep }: StepTimelinePr
   // null: follow the newest step; a number: the last step of the page the learner went back to.
   const [pageEnd, setPageEnd] = useState<number | null>(null);
   const last = pageEnd === null ? model.steps : Math.min(pageEnd, model.steps);
-  const first = Math.max(1, last - STEP_WINDOW + 1);
+  const first = firstShown(last);
   const following = pageEnd === null || pageEnd >= model.steps;
   // The column after the last step: what each thread does next, or (ended) who is left waiting.
   const waitsNow = model.lanes.some((l) => l.waits.some((w) => w.toStep > model.steps));
   const showNext = following && (!ended || waitsNow);
-  const columns = last - first + 1 + (showNext ? 1 : 0);
+  /** The rightmost column in use (0-based). */
+  const endColumn = last - first + (showNext ? 1 : 0);
+  // Tracks grow a chunk of columns at a time: a track that changed width would lay out every
+  // cell in it again, at every step.
+  const columns = Math.ceil((endColumn + 1) / CHUNK) * CHUNK;
   const byThread = new Map(now.map((t) => [t.id, t]));
 
-  useLayoutEffect(() => {
-    const box = scroller.current;
-    if (box && following) box.scrollLeft = box.scrollWidth;
-  }, [following, model.steps]);
+  useEffect(() => {
+    if (!following) return;
+    // On the next frame, with the layout the frame computes anyway: reading sizes now would
+    // force a layout of the whole page at every step.
+    const frame = requestAnimationFrame(() => {
+      const box = scroller.current;
+      const header = box?.querySelector<HTMLElement>('.step-axis-corner');
+      const tick = box?.querySelector<HTMLElement>('.step-axis-tick');
+      if (!box || !header || !tick) return;
+      const right = header.offsetWidth + (endColumn + 1) * tick.offsetWidth;
+      box.scrollLeft = Math.max(0, right - box.clientWidth);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [following, endColumn, model.steps]);
 
   const column = (step: number) => step - first;
   return (
@@ -73,16 +102,18 @@ export function StepTimeline({ model, now, ended, busy, onStep }: StepTimelinePr
       >
         <div className="step-axis" aria-hidden="true">
           <span className="step-axis-corner">step</span>
-          {Array.from({ length: last - first + 1 }, (_, i) => (
-            <span key={first + i} className="step-axis-tick" style={{ gridColumn: i + 2 }}>
-              {first + i}
-            </span>
-          ))}
-          {showNext ? (
-            <span className="step-axis-tick" style={{ gridColumn: columns + 1 }}>
-              {ended ? 'end' : 'next'}
-            </span>
-          ) : null}
+          <span className="step-axis-ticks">
+            {Array.from({ length: last - first + 1 }, (_, i) => (
+              <span key={first + i} className="step-axis-tick" style={at(i)}>
+                {first + i}
+              </span>
+            ))}
+            {showNext ? (
+              <span className="step-axis-tick" style={at(endColumn)}>
+                {ended ? 'end' : 'next'}
+              </span>
+            ) : null}
+          </span>
         </div>
         {model.lanes.map((lane) => {
           const thread = byThread.get(lane.thread.id);
@@ -112,7 +143,7 @@ export function StepTimeline({ model, now, ended, busy, onStep }: StepTimelinePr
                 {showNext && !ended && thread?.pending && thread.enabled ? (
                   <li
                     className="step-cell step-cell-next"
-                    style={{ gridColumn: columns }}
+                    style={at(endColumn)}
                     title={`next: ${pendingWords(thread.pending)}`}
                   >
                     <span className="step-cell-op">{thread.pending.op}</span>
@@ -143,7 +174,7 @@ function Cell({ cell, column }: { cell: StepCell; column: number }) {
       className={
         cell.lost ? 'step-cell step-cell-lost' : `step-cell step-op-${cell.label.split(' ')[0]}`
       }
-      style={{ gridColumn: column + 1 }}
+      style={at(column)}
       title={cell.lost ? `${cell.text}. Lost update: ${cell.lost}` : cell.text}
     >
       <span className="step-cell-op" aria-hidden="true">
@@ -165,7 +196,7 @@ function WaitBar({ wait, from, to }: { wait: WaitStretch; from: number; to: numb
   return (
     <li
       className="step-wait"
-      style={{ gridColumn: `${from + 1} / ${to + 2}` }}
+      style={at(from, to - from + 1)}
       title={`${wait.reason} (steps ${wait.fromStep}–${wait.toStep})`}
     >
       <span aria-hidden="true">{wait.reason}</span>

@@ -38,11 +38,12 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
   const stepRun = useStepRun(session, session.version);
   // A step run paused mid-way has no report yet: the last one belongs to an earlier run.
   const report = running ? null : stepRun ? (stepRun.state.report ?? null) : session.lastReport();
-  const liveVersion = useLiveLogVersion(log, running !== null);
-  // A step run's log changes only when a step resolves, and every step re-renders the pane.
-  const version = stepRun ? (log?.version ?? 0) : liveVersion;
-  const model = useRunTimeline(log, report, running !== null, version);
-  const threadNames = new Map(model?.threads.map((t) => [t.id, t.name]));
+  const version = useLiveLogVersion(log, running !== null);
+  // A step run draws its own timeline: deriving the parallel one at every step would be waste.
+  const model = useRunTimeline(stepRun ? null : log, report, running !== null, version);
+  const threads = model?.threads ?? stepRun?.model.lanes.map((l) => l.thread) ?? [];
+  const objects = model?.objects ?? log?.objects ?? [];
+  const threadNames = new Map(threads.map((t) => [t.id, t.name]));
   const nameOf = (id: number) => threadNames.get(id) ?? `T${id}`;
   const lostUpdates = (stepRun?.lostUpdates ?? model?.lostUpdates ?? report?.lostUpdates ?? []).map(
     (lost) => lostUpdateSentence(lost, nameOf),
@@ -95,12 +96,12 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             id: 'graph',
             label: 'Wait-for graph',
             content: () =>
-              log?.hang && model ? (
+              log?.hang && (model || stepRun) ? (
                 <WaitForGraph
                   graph={log.hang.graph}
                   cycles={log.hang.cycles}
-                  threads={model.threads}
-                  objects={model.objects}
+                  threads={threads}
+                  objects={objects}
                   sentence={log.hang.sentence}
                 />
               ) : (
@@ -116,7 +117,7 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             content: () => (
               <OutputConsole
                 lines={log?.output ?? []}
-                threads={model?.threads ?? []}
+                threads={threads}
                 truncated={log?.outputTruncated ?? false}
                 waitingForInput={waitingForInput(session)}
                 onInput={(line) => running?.sendInput(line)}
