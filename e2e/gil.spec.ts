@@ -83,7 +83,8 @@ test('a thread shows as starting, not running, until its module is loaded', asyn
     api.load({
       v: 1,
       demo: 'scratch',
-      code: 'export const threads = 2;\nexport function thread() { sleep(10); }',
+      // A top level that takes a while: each thread evaluates it while it is starting.
+      code: 'work(40);\nexport const threads = 2;\nexport function thread() { sleep(10); }',
     });
     return api.run();
   });
@@ -103,7 +104,7 @@ test('a thread shows as starting, not running, until its module is loaded', asyn
       .filter((e) => e.ph === 'X' && e.tid === tid)
       .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
     expect(lane[0]?.name).toBe('starting');
-    // The thread's own code is a single sleep: what runs before it is microseconds, not start-up.
+    // The thread's own code is a single sleep; the 40 ms of work at the top level are start-up.
     const runningUs = slicesNamed(lane, 'running').reduce((sum, s) => sum + s.endUs - s.startUs, 0);
     const startingUs = slicesNamed(lane, 'starting').reduce(
       (sum, s) => sum + s.endUs - s.startUs,
