@@ -39,7 +39,8 @@ export function startCode(
   code: string,
   params: Record<string, ParamValue> = {},
 ): Promise<RunReport> {
-  session.update({ demo: 'scratch', code, params });
+  // A whole state: nothing of an earlier figure's (a step-mode schedule) carries over.
+  session.load({ v: 1, demo: 'scratch', code, params });
   return session.run();
 }
 

@@ -15,7 +15,10 @@ export function thread() {
 export function check() { return counter.value === 400; }
 `;
 
-/** What adversaries tried (docs/programs.md, "Programs are untrusted"), one of each kind. */
+/**
+ * What adversaries tried (docs/programs.md, "Programs are untrusted"), one of each kind. A memory
+ * bomb is left to e2e/hostile.spec.ts: the frame's crash also ends the bench driver's evaluate.
+ */
 const HOSTILE: Record<string, string> = {
   'prototype tampering': `export function main() {
   try { Array.prototype.push = () => 0; } catch {}
@@ -31,10 +34,6 @@ const HOSTILE: Record<string, string> = {
   'a huge shared array': `export function main() { new SharedArray(2 ** 31); }`,
   'thrown null-prototype object': `throw Object.create(null);\nexport function main() {}`,
   'ten million threads': `export const roles = { w: 1e7 };\nexport function w() {}`,
-  'a memory bomb': `export function main() {
-  const hoard = [];
-  for (;;) hoard.push(new Array(1e6).fill(1.5));
-}`,
 };
 
 async function hostileRuns(session: Session): Promise<Figure> {

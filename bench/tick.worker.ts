@@ -17,7 +17,7 @@ const dropWord = new Int32Array(new SharedArrayBuffer(4));
  * one of them, whichever was loaded second or third, which measures V8's cache, not the checks.
  */
 async function load(source: string): Promise<void> {
-  const raw = URL.createObjectURL(new Blob([`${source}\n// raw`], { type: 'text/javascript' }));
+  const raw = `data:text/javascript;charset=utf-8,${encodeURIComponent(`${source}\n// raw`)}`;
   loops.set('raw', ((await import(/* @vite-ignore */ raw)) as { loop: Loop }).loop);
   setTickHandler(null);
   loops.set(

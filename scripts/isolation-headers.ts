@@ -50,11 +50,11 @@ export const runnerContentSecurityPolicy = [
 
 /**
  * The bench page's policy (bench.html, served by `vite preview` only): the page's own, plus what
- * its step-mode figures need, since they run programs in blob workers of the page itself, as the
- * runner frame does.
+ * its step-mode and tight-loop figures need, since they run programs in blob workers of the page
+ * itself, which import program modules from data: URLs, as the runner frame's do.
  */
 export const benchContentSecurityPolicy = contentSecurityPolicy
-  .replace("script-src 'self'", "script-src 'self' blob:")
+  .replace("script-src 'self'", "script-src 'self' blob: data:")
   .replace("worker-src 'self'", "worker-src 'self' blob:");
 
 /** Headers every production response carries. */

@@ -29,13 +29,16 @@ import { usePostHeight } from './use-post-height';
 import { useStepDesk } from './step/use-step-desk';
 import { ModeSwitch } from './step/ModeSwitch';
 import { FindTheBug } from './step/FindTheBug';
-import { StepPane } from './step/StepPane';
-import { SharedValuesPanel } from './step/SharedValuesPanel';
 import { nextLinesOf } from './step/next-lines-of';
 import { useSettledNextLines } from './step/use-settled-next-lines';
 import './step/step.css';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor'));
+// Step mode's controls load when step mode is first chosen: the first page load does without them.
+const StepPane = lazy(() => import('./step/StepPane').then((m) => ({ default: m.StepPane })));
+const SharedValuesPanel = lazy(() =>
+  import('./step/SharedValuesPanel').then((m) => ({ default: m.SharedValuesPanel })),
+);
 
 type Props = {
   session: Session;
@@ -145,14 +148,16 @@ export function App({ session, demos, arrival, notices }: Props) {
             <FindTheBug desk={desk} now={now} progress={session.searchProgress()} />
           )}
           {!choosing && stepMode && (
-            <StepPane
-              desk={desk}
-              now={now}
-              step={step}
-              demo={demo}
-              params={params}
-              scheduled={state.schedule?.length ?? 0}
-            />
+            <Suspense fallback={null}>
+              <StepPane
+                desk={desk}
+                now={now}
+                step={step}
+                demo={demo}
+                params={params}
+                scheduled={state.schedule?.length ?? 0}
+              />
+            </Suspense>
           )}
           {arrival.firstVisit && !embed && state.demo === FIRST_VISIT.demo && (
             <p className="first-visit">{FIRST_VISIT.sentence}</p>
@@ -187,7 +192,9 @@ export function App({ session, demos, arrival, notices }: Props) {
         <Splitter value={split} onChange={setSplit} label="Resize the program and views panes" />
         <section className="views-pane" aria-label="What happened">
           {stepMode && !choosing && (
-            <SharedValuesPanel log={session.log} version={session.log?.version ?? 0} />
+            <Suspense fallback={null}>
+              <SharedValuesPanel log={session.log} version={session.log?.version ?? 0} />
+            </Suspense>
           )}
           {choosing ? (
             <p className="empty">Make your prediction, then run the program to see what happens.</p>

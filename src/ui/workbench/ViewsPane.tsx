@@ -1,7 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Session } from '../../runtime/session';
 import { EventTable } from '../timeline/EventTable';
-import { StepEventTable } from '../timeline/StepEventTable';
 import { Timeline } from '../timeline/Timeline';
 import { useLiveLogVersion } from '../use-live-log';
 import { OutputConsole } from '../views/OutputConsole';
@@ -11,13 +10,19 @@ import { Tabs, type Tab } from './Tabs';
 import { useRunTimeline } from './use-run-timeline';
 import { ExportButtons } from './ExportButtons';
 import { SelectionPanel } from './SelectionPanel';
-import { StepTimelinePanel } from './StepTimelinePanel';
 import { useStepRun } from './use-step-timeline';
 import { lostUpdateSentence } from '../timeline/step-model';
 import type { HoldSpan, StateSpan } from '../../trace/types';
 import type { ViewName } from '../../share/flags';
 
 const LabTab = lazy(() => import('./LabTab'));
+// Step mode's views load when a step run first opens: the first page load does without them.
+const StepTimelinePanel = lazy(() =>
+  import('./StepTimelinePanel').then((m) => ({ default: m.StepTimelinePanel })),
+);
+const StepEventTable = lazy(() =>
+  import('../timeline/StepEventTable').then((m) => ({ default: m.StepEventTable })),
+);
 
 export type ViewId = ViewName;
 
@@ -72,7 +77,9 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             label: 'Timeline',
             content: () =>
               stepRun ? (
-                <StepTimelinePanel session={session} run={stepRun} />
+                <Suspense fallback={null}>
+                  <StepTimelinePanel session={session} run={stepRun} />
+                </Suspense>
               ) : model ? (
                 <>
                   <Timeline
@@ -129,7 +136,9 @@ export function ViewsPane({ session, theme, initialView, views }: Props) {
             label: 'Event table',
             content: () =>
               stepRun ? (
-                <StepEventTable model={stepRun.model} />
+                <Suspense fallback={null}>
+                  <StepEventTable model={stepRun.model} />
+                </Suspense>
               ) : model ? (
                 <EventTable
                   threads={model.threads}
