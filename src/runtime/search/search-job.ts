@@ -12,6 +12,9 @@ import type { SearchEngine } from './strategy';
  */
 export const searchRunLimits = { maxSteps: 20_000, stepLimitMs: 5_000 } as const;
 
+/** Trace events kept per thread in a search's run (a parallel run keeps 8192). */
+const SEARCH_TRACE_CAPACITY = 1024;
+
 /** How often progress wakes the session's listeners (the UI, the embed's progress events). */
 const PROGRESS_EVERY_MS = 100;
 
@@ -33,7 +36,9 @@ export function steppedEngine(
       const plan = 'plan' in scheduler ? (scheduler as PlannedScheduler).plan : undefined;
       const { run, driver, report } = startStepped(
         pool,
-        { ...program, reuseWorkers: true, prepared },
+        // Thousands of runs: small rings keep the memory they churn through small (a full ring
+        // only drops events; the outcome, which the search judges, does not come from them).
+        { ...program, reuseWorkers: true, prepared, traceCapacity: SEARCH_TRACE_CAPACITY },
         (auto) => scheduler(auto),
         // The strategies and the shrinker read the views; nobody reads their source lines, and
         // each costs a stack trace per step.
