@@ -90,3 +90,31 @@ export class LiveLog {
     return this.ringDropped + this.capDropped;
   }
 }
+
+/**
+ * Splits a delta into deltas of at most `maxEvents` events each, which applied in order give the
+ * same log. Each crosses to the page as its own message, so no single message takes the page's
+ * main thread long to deserialize (a drain of eight busy threads holds tens of thousands).
+ */
+export function deltaChunks(delta: LogDelta, maxEvents: number): LogDelta[] {
+  if (delta.events.length <= maxEvents) return [delta];
+  const chunks: LogDelta[] = [];
+  for (let at = 0; at < delta.events.length; at += maxEvents) {
+    const last = at + maxEvents >= delta.events.length;
+    const events = delta.events.slice(at, at + maxEvents);
+    // Everything but the events travels once: output, threads and objects with the first chunk
+    // (later events may name them); this drain's cap count, steps and hang with the last.
+    const { hang, objects, steps, ...rest } = delta;
+    chunks.push({
+      ...rest,
+      events,
+      output: at === 0 ? delta.output : [],
+      threads: at === 0 ? delta.threads : [],
+      ...(at === 0 && objects ? { objects } : {}),
+      capDropped: last ? delta.capDropped : 0,
+      ...(last && hang ? { hang } : {}),
+      ...(last && steps ? { steps } : {}),
+    });
+  }
+  return chunks;
+}

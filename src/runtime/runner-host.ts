@@ -11,7 +11,10 @@ import { SearchJob } from './search/search-job';
 import { StepController } from './step/step-controller';
 import { startRun, type ProgramRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
-import type { LogDelta } from './live-log';
+import { deltaChunks, type LogDelta } from './live-log';
+
+/** Events per message to the page: each deserializes there in a few milliseconds. */
+const DELTA_CHUNK_EVENTS = 4096;
 
 /** How often the frame measures its memory while a run is going. */
 const MEMORY_CHECK_MS = 250;
@@ -72,11 +75,9 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
       if (!Number.isInteger(runId) || runs.has(runId) || !isRunOptions(options))
         throw new TypeError('A run needs a new id and valid options.');
       const { runPool, reuse } = poolFor(options);
-      const run = startRun(
-        runPool,
-        { ...options, reuseWorkers: reuse },
-        (delta) => void listener.delta(delta),
-      );
+      const run = startRun(runPool, { ...options, reuseWorkers: reuse }, (delta) => {
+        for (const chunk of deltaChunks(delta, DELTA_CHUNK_EVENTS)) void listener.delta(chunk);
+      });
       runs.set(runId, run);
       void run.report.then((report) => {
         runs.delete(runId);

@@ -30,7 +30,7 @@ export type RunTimeline = Omit<TimelineProps, 'live' | 'onSelect' | 'theme'> & {
  * derived (the live view follows the end anyway); a finished run larger than this is derived
  * whole in a worker, so the page never has a long task.
  */
-export const LIVE_WINDOW_EVENTS = 20_000;
+export const LIVE_WINDOW_EVENTS = 5_000;
 
 /** Derives the timeline on the page: the whole log, or with `live` its latest events. */
 export function runTimelineOf(log: LiveLog, report: RunReport | null, live = false): RunTimeline {
