@@ -22,6 +22,8 @@ export function thread(id) {
 
 /** One seeded step run as a search runs it (no source lines): its steps, and its wall time. */
 async function timedRun(pool: WorkerPool, iterations: number, seed: number) {
+  // The pool boots workers between runs: time the steps, not a worker's start-up.
+  await pool.whenWarm(3);
   const start = performance.now();
   const { report, schedule } = await runStepped(
     pool,
@@ -85,6 +87,7 @@ async function backMs(pool: WorkerPool): Promise<Figure> {
   const schedule = ran.schedule ?? [];
   const samples: number[] = [];
   for (let rep = 0; rep < REPS; rep++) {
+    await pool.whenWarm(3);
     const start = performance.now();
     const back = await StepController.open(pool, { source, params: {} }, schedule.slice(0, 499), 3);
     samples.push(performance.now() - start);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { EventKind } from '../sync/kinds';
 import type { TraceEvent } from '../trace/types';
 import { deltaChunks, LiveLog, type LogDelta } from './live-log';
 
-const event = (seq: number): TraceEvent =>
-  ({ seq, thread: seq % 3, kind: 1, object: 0, aux: 0, tUs: seq }) as TraceEvent;
+const event = (seq: number): TraceEvent => ({
+  seq,
+  thread: seq % 3,
+  kind: EventKind.Acquire,
+  object: 0,
+  aux: 0,
+  timeUs: seq,
+});
 
 function delta(events: number, extra: Partial<LogDelta> = {}): LogDelta {
   return {

@@ -120,6 +120,18 @@ export class WorkerPool {
     this.parent?.siblings.delete(this);
   }
 
+  /**
+   * Resolves once `n` idle workers (at most as many as the pool keeps warm) have loaded: a
+   * benchmark then times its run, not worker start-up.
+   */
+  async whenWarm(n: number): Promise<void> {
+    const wanted = Math.min(n, warmTarget(this.recentPeaks, this.maxWarm));
+    while (this.idle.filter((w) => loaded.has(w)).length < wanted) {
+      this.scheduleRefill();
+      await delay(BOOT_POLL_MS);
+    }
+  }
+
   get idleCount(): number {
     return this.idle.length;
   }
