@@ -47,14 +47,19 @@ export function runTimelineOf(log: LiveLog, report: RunReport | null, live = fal
   });
 }
 
-/** Finds the timeline's lost updates and marks each on its stale write. */
-export function withLostUpdates(timeline: RunTimeline): RunTimeline {
+/** Marks each of the timeline's lost updates (found here unless given) on its stale write. */
+export function withLostUpdates(
+  timeline: RunTimeline,
+  found?: readonly LostUpdateEvent[],
+): RunTimeline {
   const values = timeline.values ?? [];
-  const lostUpdates = lostUpdateEventsOf(values, timeline.objects);
+  const lostUpdates = [...(found ?? lostUpdateEventsOf(values, timeline.objects))];
   if (lostUpdates.length === 0) return timeline;
   const names = new Map(timeline.threads.map((t) => [t.id, t.name]));
   const nameOf = (id: number) => names.get(id) ?? `T${id}`;
-  const timeOf = new Map(values.map((e) => [e.seq, e.timeUs]));
+  const stale = new Set(lostUpdates.map((lost) => lost.seq));
+  const timeOf = new Map<number, number | null>();
+  for (const e of values) if (stale.has(e.seq)) timeOf.set(e.seq, e.timeUs);
   const markers: TimelineMarker[] = lostUpdates.map((lost) => ({
     thread: lost.thread,
     atUs: timeOf.get(lost.seq) ?? timeline.totalUs,
@@ -79,8 +84,9 @@ export async function finishedTimelineOf(log: LiveLog, report: RunReport): Promi
     packed,
     frame.threads.map((t) => t.id),
     frame.totalUs,
+    frame.objects,
   );
-  return withLostUpdates({ ...frame, ...unpackTimeline(derived) });
+  return withLostUpdates({ ...frame, ...unpackTimeline(derived.packed) }, derived.lostUpdates);
 }
 
 /** The parts of the timeline that are not spans: lanes, objects, markers, the run's length. */

@@ -12,10 +12,20 @@ const EVENT_WORDS = 8;
 
 export function packEvents(events: readonly TraceEvent[]): Float64Array {
   const out = new Float64Array(events.length * EVENT_WORDS);
-  events.forEach((e, i) => {
-    const value = e.value === undefined ? [0, 0] : [1, e.value];
-    out.set([e.seq, e.thread, e.kind, e.object, e.aux, e.timeUs ?? -1, ...value], i * EVENT_WORDS);
-  });
+  // Field by field: a finished run packs up to 100,000 events on the page's main thread, and a
+  // temporary array per event made that a long task.
+  let at = 0;
+  for (const e of events) {
+    out[at] = e.seq;
+    out[at + 1] = e.thread;
+    out[at + 2] = e.kind;
+    out[at + 3] = e.object;
+    out[at + 4] = e.aux;
+    out[at + 5] = e.timeUs ?? -1;
+    out[at + 6] = e.value === undefined ? 0 : 1;
+    out[at + 7] = e.value ?? 0;
+    at += EVENT_WORDS;
+  }
   return out;
 }
 

@@ -1,20 +1,28 @@
 import { expose, transfer } from 'comlink';
+import { lostUpdateEventsOf, type LostUpdateEvent } from '../../trace/lost-updates';
 import { holdsOf, spansOf, wakeArrowsOf } from '../../trace/spans';
 import { withTimes } from '../../trace/times';
+import type { TracedObject } from '../../trace/types';
 import { isValueEvent } from '../../trace/value-events';
 import { packTimeline, unpackEvents, type PackedTimeline } from './timeline-packing';
 
-/** Derives a finished run's spans, holds and wake arrows off the page's main thread. */
+/** Derives a finished run's spans, holds, wake arrows and lost updates off the page's main thread. */
 const api = {
-  derive(events: Float64Array, threadIds: number[], totalUs: number): PackedTimeline {
+  derive(
+    events: Float64Array,
+    threadIds: number[],
+    totalUs: number,
+    objects: TracedObject[],
+  ): { packed: PackedTimeline; lostUpdates: LostUpdateEvent[] } {
     const timed = withTimes(unpackEvents(events));
+    const values = timed.filter(isValueEvent);
     const packed = packTimeline(
       spansOf(timed, threadIds, totalUs),
       holdsOf(timed, totalUs),
       wakeArrowsOf(timed),
-      timed.filter(isValueEvent),
+      values,
     );
-    return transfer(packed, [
+    return transfer({ packed, lostUpdates: lostUpdateEventsOf(values, objects) }, [
       packed.spans.buffer,
       packed.holds.buffer,
       packed.arrows.buffer,
