@@ -126,10 +126,22 @@ describe('appendBySeq', () => {
     { log: [1, 2], batch: [3, 4], expected: [1, 2, 3, 4] },
     { log: [1, 3, 5], batch: [4, 6], expected: [1, 3, 4, 5, 6] },
     { log: [5, 6], batch: [1, 2, 7], expected: [1, 2, 5, 6, 7] },
+    { log: [2, 4, 6, 8], batch: [3, 7, 9], expected: [2, 3, 4, 6, 7, 8, 9] },
   ])('$log + $batch', ({ log, batch, expected }) => {
     const into = log.map(event);
     appendBySeq(into, batch.map(event));
     expect(into.map((e) => e.seq)).toEqual(expected);
+  });
+
+  it('keeps the log sorted whether few or many events come late', () => {
+    for (const lateCount of [1, 32, 33, 500]) {
+      const into = Array.from({ length: 1000 }, (_, i) => event(i * 2));
+      const late = Array.from({ length: lateCount }, (_, i) => event(i * 2 + 1));
+      appendBySeq(into, [...late, event(5000), event(5001)]);
+      const seqs = into.map((e) => e.seq);
+      expect(seqs).toHaveLength(1002 + lateCount);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    }
   });
 });
 

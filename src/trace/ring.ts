@@ -193,25 +193,30 @@ export class TraceRings {
   }
 }
 
+/** Late events at most this many are put in place one by one; more are merged with the tail. */
+const FEW_LATE = 32;
+
 /**
- * Appends a drained batch (sorted by seq) to an accumulated log, keeping the log sorted. Late
- * events belong only a little way back: binary-search where the batch starts, then merge the
- * log's tail with the batch — linear in tail + batch, never a splice per event.
+ * Appends a drained batch (sorted by seq) to an accumulated log, keeping the log sorted. Events
+ * past the log's end are pushed. A few late ones (a thread published after a later event was
+ * drained) are each spliced in at its place: one native move of the log's tail, not a rebuild in
+ * JavaScript; many late ones merge with the log's tail, linear in tail + batch.
  */
 export function appendBySeq(log: TraceEvent[], batch: readonly TraceEvent[]): void {
   const first = batch[0];
   if (first === undefined) return;
-  let lo = 0;
-  let hi = log.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((log[mid]?.seq ?? 0) > first.seq) hi = mid;
-    else lo = mid + 1;
-  }
-  if (lo === log.length) {
-    for (const event of batch) log.push(event);
+  const endSeq = log.at(-1)?.seq ?? -Infinity;
+  let late = 0;
+  while (late < batch.length && (batch[late] as TraceEvent).seq < endSeq) late++;
+  if (late <= FEW_LATE) {
+    for (let k = 0; k < late; k++) {
+      const event = batch[k] as TraceEvent;
+      log.splice(firstAfter(log, event.seq), 0, event);
+    }
+    for (let k = late; k < batch.length; k++) log.push(batch[k] as TraceEvent);
     return;
   }
+  const lo = firstAfter(log, first.seq);
   const tail = log.splice(lo);
   let i = 0;
   let j = 0;
@@ -228,4 +233,16 @@ export function appendBySeq(log: TraceEvent[], batch: readonly TraceEvent[]): vo
   }
   while (i < tail.length) log.push(tail[i++] as TraceEvent);
   while (j < batch.length) log.push(batch[j++] as TraceEvent);
+}
+
+/** The index of the first event in `log` (sorted by seq) whose seq is greater than `seq`. */
+function firstAfter(log: readonly TraceEvent[], seq: number): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((log[mid]?.seq ?? 0) > seq) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
