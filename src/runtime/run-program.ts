@@ -194,11 +194,19 @@ class RunLifecycle {
     }
 
     this.phase = 'running';
+    const workers = [first, ...this.borrow(initial.length - 1)];
+    // The threads start together, as a program's start() calls do: a thread on a worker still
+    // loading would start tens of milliseconds late, and the race a demo shows would not happen.
+    const loaded = await this.within(
+      Promise.all(workers.map((w) => w.api.ready())),
+      TOP_LEVEL_LIMIT_MS,
+    );
+    if (loaded === 'stopped')
+      return this.failure ? this.programError(this.failure) : this.ending('stopped', 0);
     config.startEpochMs = this.startEpochMs = epochMs();
     for (const d of initial) registerThread(this.heap, this.control, d);
     this.control.store(ControlWord.runState, RunState.Running);
-    this.serve(first, config);
-    for (const w of this.borrow(initial.length - 1)) this.serve(w, config);
+    for (const w of workers) this.serve(w, config);
     const ending = this.options.step
       ? await this.driveSteps(this.options.step, config)
       : await this.watch(config);
