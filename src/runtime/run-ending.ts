@@ -50,3 +50,18 @@ export function hangOf(heap: Heap, control: Control, log: LiveLog, ending: Endin
     : describeStuck(ending.stuck ?? [], names);
   return { graph, cycles: ending.deadlock ? [ending.deadlock] : cyclesOf(graph), sentence };
 }
+
+/** `promise`, or 'stopped' / 'timeout' if `stopped` or the limit comes first. */
+export function withinLimit<T>(
+  stopped: Promise<void>,
+  promise: Promise<T>,
+  limitMs: number,
+): Promise<T | 'stopped' | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), limitMs);
+  });
+  return Promise.race([promise, stopped.then(() => 'stopped' as const), limit]).finally(() =>
+    clearTimeout(timer),
+  );
+}

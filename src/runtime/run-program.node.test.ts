@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogDelta } from './live-log';
-import { startRun, type ProgramRun, type RunOptions } from './run-program';
+import type { ProgramRun, RunOptions } from './run-options';
+import { startRun } from './run-program';
 import { nodeWorkerPool, type NodePool } from './testing/node-worker-pool';
 
 // The run lifecycle on real program workers (worker_threads running program.worker.ts): every

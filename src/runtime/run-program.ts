@@ -1,70 +1,25 @@
-import { EventKind, Heap, epochMs } from '../sync';
-import { ALL_EVENTS_MASK, eventMaskOf, TraceRings, VALUE_EVENTS_MASK } from '../trace/ring';
+import { Heap, epochMs } from '../sync';
+import { TraceRings } from '../trace/ring';
 import { ControlWord, Control, RunState, runtimeBytesFor } from './control';
-import type { ParamValue, RunReport } from './contract-types';
-import { programTextOf, type ProgramText } from './analyze-source';
+import type { RunReport } from './contract-types';
+import { programTextOf } from './analyze-source';
 import { buildReport, reportFromLog, type Ending } from './build-report';
 import { HeapDrain } from './heap-drain';
 import { initialThreads } from './initial-threads';
 import { LiveLog, type LogDelta } from './live-log';
-import { aliveThreads, anyThreadFailed, hangOf, threadSpanMs } from './run-ending';
+import { aliveThreads, anyThreadFailed, hangOf, threadSpanMs, withinLimit } from './run-ending';
 import { messageOf } from './thrown-value';
 import type { RunConfig } from './run-config';
-import { keepPrepared, restorePrepared, type PreparedProgram } from './prepared-program';
+import { keepPrepared, restorePrepared } from './prepared-program';
 import { MAX_THREADS, registerThread } from './spawn';
 import { readSnapshot, Watchdog } from './watchdog';
 import type { PoolWorker, WorkerPool } from './web-worker-pool';
 import type { PrepareResult } from './worker/worker-api';
 import type { StepDriver } from './step/driver';
-
-export type { PreparedProgram } from './prepared-program';
-
-export type RunOptions = {
-  source: string;
-  params: Readonly<Record<string, ParamValue>>;
-  /** A run still going after this long ends as `timeout`. */
-  timeLimitMs?: number;
-  /** Per-thread trace ring size (events). */
-  traceCapacity?: number;
-  /**
-   * `full` (default) traces everything the timeline shows; `timing` only what a measurement
-   * needs (thread start and end, output), so a sweep times the program, not the tracing.
-   */
-  trace?: 'full' | 'timing';
-  /**
-   * A search runs one program thousands of times: workers whose threads all ended go back to the
-   * pool (the search's own) for its next run, instead of being replaced.
-   */
-  reuseWorkers?: boolean;
-  /** Step mode: the driver that grants steps (src/runtime/step); absent for a parallel run. */
-  step?: StepDriver;
-  /**
-   * Runs of one program with the same params (a search's) share this: the first run's top level
-   * fills it with the memory it left, and later runs start from a copy of that memory instead of
-   * evaluating the top level again.
-   */
-  prepared?: PreparedProgram;
-};
-
-/** A run in progress: its live log for the UI, its report when it ends, and its controls. */
-export type ProgramRun = {
-  readonly log: LiveLog;
-  /** Always resolves, whatever the program did: internal failures end as `error`. */
-  readonly report: Promise<RunReport>;
-  /** Ends the run now (infinite loops included) by terminating its workers. */
-  stop(): void;
-  /** Ends the run now as `error`, saying why (the runner ran out of memory…). */
-  abort(message: string): void;
-  /** Answers the thread blocked in `input()`. */
-  sendInput(line: string): void;
-  /** The thread waiting for input (and its prompt is the last output line), or -1. */
-  inputWaiting(): number;
-};
+import { runConfigOf, type ProgramRun, type RunOptions } from './run-options';
+import { RunWorkers } from './run-workers';
 
 const TICK_MS = 10;
-const TIMING_EVENTS = eventMaskOf([EventKind.ThreadStart, EventKind.ThreadEnd, EventKind.Print]);
-/** How long a search's run waits for its workers to come back for the next run. */
-const REUSE_GRACE_MS = 250;
 /** The top level only declares: longer than this is a loop (it runs before any thread exists). */
 export const TOP_LEVEL_LIMIT_MS = 5_000;
 /** check() reads shared values: longer than this, it waits for something that never comes. */
@@ -106,10 +61,7 @@ class RunLifecycle {
   private readonly control: Control;
   private readonly rings: TraceRings;
   private readonly drain: HeapDrain;
-  private readonly lent = new Set<PoolWorker>();
-  /** Workers whose serve loop returned (their threads ended): reusable when the options say so. */
-  private readonly returned = new Set<PoolWorker>();
-  private readonly serving: Promise<unknown>[] = [];
+  private readonly workers: RunWorkers;
   private readonly stopped: Promise<void>;
   private requestStop: () => void = () => {};
   private stopRequested = false;
@@ -131,6 +83,7 @@ class RunLifecycle {
     this.rings = TraceRings.create(MAX_THREADS, options.traceCapacity ?? 8192);
     this.drain = new HeapDrain(this.heap, this.control, this.rings);
     this.stopped = new Promise((resolve) => (this.requestStop = resolve));
+    this.workers = new RunWorkers(pool, (message) => this.abort(message));
     // One thread moves at a time in step mode: the GIL would change nothing.
     this.gil = options.params.gil === true && !options.step;
   }
@@ -160,7 +113,7 @@ class RunLifecycle {
     } catch (error) {
       ending = this.internalFailure(error);
     }
-    this.retireAll();
+    this.workers.retireAll();
     this.phase = 'done';
     try {
       this.publish();
@@ -174,8 +127,14 @@ class RunLifecycle {
   private async execute(): Promise<Ending> {
     const text = programTextOf(this.options.source, this.gil);
     if (!text.ok) return { ...this.ending('error', 0), programError: text.error };
-    const config = await this.configure(text);
-    const first = this.borrow(1)[0];
+    const config = runConfigOf(this.options, text, {
+      heap: this.heap.buffer,
+      rings: this.rings.buffer,
+      gil: this.gil,
+      startEpochMs: this.startEpochMs,
+      workItersPerMs: await this.pool.workItersPerMs(),
+    });
+    const first = this.workers.borrow(1)[0];
     if (!first) throw new Error('no worker for the top level');
     const prepared = await this.prepare(first, config);
     if (prepared === 'stopped')
@@ -194,10 +153,11 @@ class RunLifecycle {
     }
 
     this.phase = 'running';
-    const workers = [first, ...this.borrow(initial.length - 1)];
+    const workers = [first, ...this.workers.borrow(initial.length - 1)];
     // The threads start together, as a program's start() calls do: a thread on a worker still
     // loading would start tens of milliseconds late, and the race a demo shows would not happen.
-    const loaded = await this.within(
+    const loaded = await withinLimit(
+      this.stopped,
       Promise.all(workers.map((w) => w.api.ready())),
       TOP_LEVEL_LIMIT_MS,
     );
@@ -206,7 +166,7 @@ class RunLifecycle {
     config.startEpochMs = this.startEpochMs = epochMs();
     for (const d of initial) registerThread(this.heap, this.control, d);
     this.control.store(ControlWord.runState, RunState.Running);
-    for (const w of workers) this.serve(w, config);
+    for (const w of workers) this.workers.serve(w, config);
     const ending = this.options.step
       ? await this.driveSteps(this.options.step, config)
       : await this.watch(config);
@@ -216,8 +176,8 @@ class RunLifecycle {
       this.publish({ hang: hangOf(this.heap, this.control, this.log, ending) });
     this.control.store(ControlWord.runState, RunState.Ending);
     Atomics.notify(this.control.i32, this.control.word(ControlWord.spawnTail));
-    if (this.options.reuseWorkers && ending.outcome === 'ok') await this.giveBackReturned();
-    this.retireAll();
+    if (this.options.reuseWorkers && ending.outcome === 'ok') await this.workers.giveBackReturned();
+    this.workers.retireAll();
     this.publish();
     if (ending.outcome === 'ok' && anyThreadFailed(this.heap, this.log)) ending.outcome = 'error';
     if (ending.outcome === 'ok' && prepared.info.hasCheck) {
@@ -235,7 +195,8 @@ class RunLifecycle {
   ): Promise<PrepareResult | 'stopped' | 'timeout'> {
     const cache = this.options.prepared;
     if (cache && restorePrepared(cache, this.heap.buffer)) return { ok: true, info: cache.info };
-    const prepared = await this.within<PrepareResult>(
+    const prepared = await withinLimit<PrepareResult>(
+      this.stopped,
       first.api.prepare(config),
       TOP_LEVEL_LIMIT_MS,
     );
@@ -283,92 +244,20 @@ class RunLifecycle {
 
   /** Threads started by the program (Thread, pools) need workers: lend more on demand. */
   private lendMore(config: RunConfig): void {
-    const wanted = Math.min(aliveThreads(this.heap, this.control), MAX_THREADS) - this.lent.size;
-    for (const w of this.borrow(wanted)) this.serve(w, config);
-  }
-
-  private async configure(text: ProgramText & { ok: true }): Promise<RunConfig> {
-    const params = this.options.params;
-    return {
-      heap: this.heap.buffer,
-      rings: this.rings.buffer,
-      source: this.options.source,
-      declarations: text.declarations,
-      ...(text.instrumented ? { instrumented: text.instrumented } : {}),
-      params,
-      gil: this.gil,
-      seed: typeof params.seed === 'number' ? params.seed : 1,
-      startEpochMs: this.startEpochMs,
-      workItersPerMs: await this.pool.workItersPerMs(),
-      ...(this.options.step ? { step: this.options.step.board.buffer } : {}),
-      traceMask:
-        this.options.trace === 'timing'
-          ? TIMING_EVENTS
-          : // Shared reads and writes are traced unless the program's params say otherwise.
-            params.traceValues === false
-            ? ALL_EVENTS_MASK & ~VALUE_EVENTS_MASK
-            : ALL_EVENTS_MASK,
-    };
-  }
-
-  private borrow(n: number): PoolWorker[] {
-    if (n <= 0) return [];
-    const taken = this.pool.take(n);
-    for (const w of taken) this.lent.add(w);
-    return taken;
-  }
-
-  /** Lets a worker run threads; its own failure (not a program's exception) ends the run. */
-  private serve(w: PoolWorker, config: RunConfig): void {
-    this.serving.push(
-      w.api.serve(config).then(
-        () => this.returned.add(w),
-        (error: unknown) => {
-          this.failure ??= `A worker failed while running threads: ${messageOf(error)}`;
-          this.requestStop();
-        },
-      ),
-    );
-  }
-
-  /** Waits (briefly) for idle workers to leave their serve loop, and gives those back. */
-  private async giveBackReturned(): Promise<void> {
-    await Promise.race([
-      Promise.all(this.serving),
-      new Promise((resolve) => setTimeout(resolve, REUSE_GRACE_MS)),
-    ]);
-    const back = [...this.lent].filter((w) => this.returned.has(w));
-    this.pool.give(back);
-    for (const w of back) this.lent.delete(w);
-  }
-
-  /** Every worker this run touched is terminated: no global, listener or timer survives it. */
-  private retireAll(): void {
-    this.pool.retire([...this.lent]);
-    this.lent.clear();
-  }
-
-  /** `promise`, or 'stopped' / 'timeout' if Stop or the limit comes first. */
-  private within<T>(promise: Promise<T>, limitMs: number): Promise<T | 'stopped' | 'timeout'> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const limit = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), limitMs);
-    });
-    return Promise.race([promise, this.stopped.then(() => 'stopped' as const), limit]).finally(() =>
-      clearTimeout(timer),
-    );
+    const wanted =
+      Math.min(aliveThreads(this.heap, this.control), MAX_THREADS) - this.workers.count;
+    for (const w of this.workers.borrow(wanted)) this.workers.serve(w, config);
   }
 
   private async check(config: RunConfig): Promise<{ passed: boolean; message?: string }> {
-    const [w] = this.borrow(1);
+    const [w] = this.workers.borrow(1);
     if (!w) return { passed: false, message: 'no worker to run check()' };
-    const result = await this.within(w.api.check(config), CHECK_LIMIT_MS);
+    const result = await withinLimit(this.stopped, w.api.check(config), CHECK_LIMIT_MS);
     // A check that returned leaves its worker idle: a search's next run may have it back.
     if (this.options.reuseWorkers && result !== 'stopped' && result !== 'timeout') {
-      this.pool.give([w]);
-      this.lent.delete(w);
+      this.workers.giveBack(w);
     }
-    this.retireAll();
+    this.workers.retireAll();
     if (result === 'stopped') return { passed: false, message: 'stopped during check()' };
     if (result === 'timeout')
       return {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchResult } from './contract-types';
 import { RunnerClient, type RunnerFrame } from './runner-client';
 import { RUNNER_CRASHED, type RunnerHostApi, type StepInfo } from './runner-protocol';
-import type { RunOptions } from './run-program';
+import type { RunOptions } from './run-options';
 
 // The page's crash detection over real MessagePorts: a "frame" here is a host object exposed on
 // one end of a channel. A dead frame answers nothing (as a crashed process), a live one answers

@@ -6,7 +6,7 @@ import { RemoteStepRun } from './remote-step-run';
 import type { Runner, SearchRun, StepRun } from './runner';
 import { failedReport, RunnerCrashedError } from './runner-crash';
 import { RUNNER_CRASHED, type RunnerHostApi } from './runner-protocol';
-import type { ProgramRun, RunOptions } from './run-program';
+import type { ProgramRun, RunOptions } from './run-options';
 
 /** A connected runner frame: the port its host API answers on, and how to remove the frame. */
 export type RunnerFrame = { port: MessagePort; dispose(): void };

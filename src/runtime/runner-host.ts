@@ -9,7 +9,8 @@ import {
 import type { SearchOptions, SearchProgress } from './contract-types';
 import { SearchJob } from './search/search-job';
 import { StepController } from './step/step-controller';
-import { startRun, type ProgramRun } from './run-program';
+import type { ProgramRun } from './run-options';
+import { startRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
 import { deltaChunks, type LogDelta } from './live-log';
 

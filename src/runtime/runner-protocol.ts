@@ -1,7 +1,7 @@
 import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
 import type { StepState } from './step/types';
 import type { LogDelta } from './live-log';
-import type { RunOptions } from './run-program';
+import type { RunOptions } from './run-options';
 
 /** The runner frame announces it can take its port; the page then sends `RUNNER_CONNECT`. */
 export const RUNNER_READY = 'interleave:runner-ready';

@@ -1,6 +1,6 @@
 import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
 import type { LiveLog } from './live-log';
-import type { ProgramRun, RunOptions } from './run-program';
+import type { ProgramRun, RunOptions } from './run-options';
 import type { StepState } from './step/types';
 
 /** An open step-mode run, paused between steps (step-controller.ts, or its mirror on the page). */

@@ -9,7 +9,7 @@ import type {
 } from './contract-types';
 import { COMMON_DEFAULTS } from './common-knobs';
 import type { LiveLog } from './live-log';
-import type { ProgramRun } from './run-program';
+import type { ProgramRun } from './run-options';
 import type { Runner, SearchRun, StepRun } from './runner';
 import { searchOptionsProblem } from './search/search-program';
 import type { StepState } from './step/types';

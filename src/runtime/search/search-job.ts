@@ -1,6 +1,6 @@
 import type { ParamValue, SearchOptions, SearchProgress, SearchResult } from '../contract-types';
 import { startStepped, type PlannedScheduler, type SteppedOptions } from '../step';
-import type { PreparedProgram } from '../run-program';
+import type { PreparedProgram } from '../prepared-program';
 import type { WorkerPool } from '../web-worker-pool';
 import { searchProgram } from './search-program';
 import type { SearchEngine } from './strategy';

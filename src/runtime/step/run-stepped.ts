@@ -1,6 +1,7 @@
 import type { RunReport } from '../contract-types';
 import type { LogDelta } from '../live-log';
-import { startRun, type ProgramRun, type RunOptions } from '../run-program';
+import type { ProgramRun, RunOptions } from '../run-options';
+import { startRun } from '../run-program';
 import { MAX_THREADS } from '../spawn';
 import type { WorkerPool } from '../web-worker-pool';
 import { StepDriver, type DriverOptions, type Pick } from './driver';
