@@ -9,6 +9,8 @@ import { Enabledness, type Names, type ThreadLook } from './enabledness';
 import type { StepView, TakenStep } from './types';
 import { candidatesOfView, decide, HAND_BACK, PlanState, type Plan } from './plan';
 import { readLog } from './step-log';
+import { nextTask, spinFor } from './page-wait';
+import { refusal, takenStep } from './step-looks';
 
 /** What the run gives the driver: its shared memory and its stop signal. */
 export type StepHost = {
@@ -292,46 +294,6 @@ const SLICE_MS = 8;
 /** How often the controller looks at the steps the threads take among themselves (time limit, Stop). */
 const WATCH_MS = 20;
 
-let taskChannel: MessageChannel | null = null;
-
-/** Resolves in a new task (a message to ourselves: no timer clamping), after pending events. */
-function nextTask(): Promise<void> {
-  taskChannel ??= new MessageChannel();
-  const channel = taskChannel;
-  return new Promise((resolve) => {
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Spins (on the page: never blocks) until `i32[index] !== seen` or `ms` pass; true if it changed. */
-function spinFor(i32: Int32Array, index: number, seen: number, ms: number): boolean {
-  const until = performance.now() + ms;
-  do {
-    if (Atomics.load(i32, index) !== seen) return true;
-  } while (performance.now() < until);
-  return false;
-}
-
 function threadCount(heap: Heap, control: Control): number {
   return Math.min(control.load(ControlWord.nextThread), heap.maxThreads);
-}
-
-function takenStep(chosen: number, looks: readonly ThreadLook[]): TakenStep {
-  const op = looks[chosen]?.pending;
-  const waiting = looks.flatMap((t) =>
-    t.alive && !t.enabled ? [{ thread: t.id, reason: t.blockedReason ?? 'is blocked' }] : [],
-  );
-  return {
-    thread: chosen,
-    ...(op ? { op } : {}),
-    ...(waiting.length > 0 ? { waiting } : {}),
-  };
-}
-
-/** Why `chosen` cannot be stepped now, in a sentence (null when it can). */
-export function refusal(chosen: number, look: ThreadLook | undefined): string {
-  if (!look) return `There is no thread ${chosen} in this run.`;
-  if (!look.alive) return `Thread ${chosen} (${look.name}) has ended; it cannot be stepped.`;
-  return `Thread ${chosen} (${look.name}) cannot move now: it ${look.blockedReason ?? 'is blocked'}.`;
 }

@@ -1,7 +1,7 @@
 import type { RunReport } from '../contract-types';
 import type { LiveLog, LogDelta } from '../live-log';
 import type { WorkerPool } from '../web-worker-pool';
-import { refusal } from './driver';
+import { refusal } from './step-looks';
 import { startStepped, type SteppedOptions, type SteppedRun } from './run-stepped';
 import type { StepState, StepView } from './types';
 
