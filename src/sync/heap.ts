@@ -1,4 +1,5 @@
-import { objectKindName, type ObjectKind } from './kinds';
+import type { ObjectKind } from './kinds';
+import { HeapMismatchError, kindLabel, outOfMemory } from './heap-errors';
 import {
   HeaderWord,
   HEADER_BYTES,
@@ -17,9 +18,6 @@ export { SEQ_WORD, ThreadField, type HeapOptions, type ObjectInfo } from './heap
 // The shared heap's layout is documented in heap-layout.ts.
 
 export type AllocationMode = 'init' | 'bind' | 'dynamic';
-
-/** Thrown when a program's top level declares different objects in different threads. */
-export class HeapMismatchError extends Error {}
 
 /**
  * A view of the shared heap. Allocation is deterministic: a program's top level runs once in
@@ -132,9 +130,7 @@ export class Heap {
     }
     const id = this.nextId;
     const offset = this.cursor;
-    if (id >= this.maxObjects)
-      throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
-    if (offset + size > this.word(HeaderWord.totalBytes)) throw outOfMemory();
+    this.checkRoom(id, offset + size);
     this.nextId++;
     this.cursor += size;
     if (this.mode === 'init') {
@@ -165,15 +161,20 @@ export class Heap {
     try {
       const id = Atomics.load(i32, HeaderWord.objectCount);
       const offset = Atomics.load(i32, HeaderWord.dynamicCursor);
-      if (id >= this.maxObjects)
-        throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
-      if (offset + size > this.word(HeaderWord.totalBytes)) throw outOfMemory();
+      this.checkRoom(id, offset + size);
       Atomics.store(i32, HeaderWord.dynamicCursor, offset + size);
       Atomics.store(i32, HeaderWord.objectCount, id + 1);
       return { id, offset };
     } finally {
       Atomics.store(i32, HeaderWord.allocLock, 0);
     }
+  }
+
+  /** Throws, changing nothing, when object `id` or memory up to byte `end` is past the heap. */
+  private checkRoom(id: number, end: number): void {
+    if (id >= this.maxObjects)
+      throw new RangeError(`Too many shared objects (the limit is ${this.maxObjects}).`);
+    if (end > this.word(HeaderWord.totalBytes)) throw outOfMemory();
   }
 
   /** Records the words a watchdog reads for an object (owner, holders); called by constructors. */
@@ -293,16 +294,6 @@ export class Heap {
   }
 }
 
-function outOfMemory(): RangeError {
-  return new RangeError(
-    'Out of shared memory: the program allocates more shared objects than the heap holds.',
-  );
-}
-
 function alignUp(n: number, to: number): number {
   return Math.ceil(n / to) * to;
-}
-
-function kindLabel(kind: ObjectKind): string {
-  return objectKindName[kind] ?? 'Object';
 }

@@ -12,7 +12,8 @@ import { BoundedSemaphore, Semaphore } from './semaphore';
 import { attach, type SharedObject } from './shared-object';
 import { SharedArray, SharedFloat, SharedInt } from './shared-values';
 
-export { Heap, ThreadField, SEQ_WORD, HeapMismatchError, type ObjectInfo } from './heap';
+export { Heap, ThreadField, SEQ_WORD, type ObjectInfo } from './heap';
+export { HeapMismatchError } from './heap-errors';
 export * from './kinds';
 export * from './errors';
 export { setContext, context, type SyncContext, type EventSink, type BlockHooks } from './context';
