@@ -5,6 +5,7 @@ import type { StepRun } from './runner';
 import { failedReport, RunnerCrashedError } from './runner-crash';
 import { RUNNER_CRASHED, type RunnerHostApi, type StepInfo } from './runner-protocol';
 import type { StepState } from './step/types';
+import { fromWire } from './wire-delta';
 
 /** A call to the runner frame that settles even if the frame dies (runner-client.ts). */
 export type GuardedCall = <T>(use: (api: Remote<RunnerHostApi>) => Promise<T>) => Promise<T>;
@@ -57,7 +58,7 @@ export class RemoteStepRun implements StepRun {
 
   /** Keeps the run's latest answer and brings the page's log up to date with it. */
   private take(info: StepInfo): void {
-    for (const delta of info.deltas) this.log.apply(delta);
+    for (const delta of info.deltas) this.log.apply(fromWire(delta));
     this.info = info;
   }
 

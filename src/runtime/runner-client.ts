@@ -7,6 +7,7 @@ import type { Runner, SearchRun, StepRun } from './runner';
 import { failedReport, RunnerCrashedError } from './runner-crash';
 import { RUNNER_CRASHED, type RunnerHostApi } from './runner-protocol';
 import type { ProgramRun, RunOptions } from './run-options';
+import { fromWire, type WireDelta } from './wire-delta';
 
 /** A connected runner frame: the port its host API answers on, and how to remove the frame. */
 export type RunnerFrame = { port: MessagePort; dispose(): void };
@@ -64,9 +65,9 @@ export class RunnerClient implements Runner {
     };
     this.watch(entry);
     const listener = proxy({
-      delta: (delta: Parameters<LiveLog['apply']>[0]) => {
+      delta: (delta: WireDelta) => {
         this.heard(entry);
-        log.apply(delta);
+        log.apply(fromWire(delta));
       },
       done: (r: RunReport) => finish(r),
     });

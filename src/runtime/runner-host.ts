@@ -1,3 +1,4 @@
+import { transfer } from 'comlink';
 import {
   isRunOptions,
   MEMORY_BUDGET_BYTES,
@@ -13,8 +14,9 @@ import type { ProgramRun } from './run-options';
 import { startRun } from './run-program';
 import type { WorkerPool } from './web-worker-pool';
 import { deltaChunks, type LogDelta } from './live-log';
+import { toWire } from './wire-delta';
 
-/** Events per message to the page: each deserializes there in a few milliseconds. */
+/** Events per message to the page: each unpacks there in about a millisecond. */
 const DELTA_CHUNK_EVENTS = 4096;
 
 /** How often the frame measures its memory while a run is going. */
@@ -55,8 +57,12 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
   };
   const info = (run: StepController): StepInfo => {
     // Emptied in place: the run's drain callback keeps pushing to the same array.
-    const deltas = unsent.get(run)?.splice(0) ?? [];
-    return { state: run.state(), report: run.report, schedule: run.schedule, deltas };
+    const deltas = (unsent.get(run)?.splice(0) ?? []).map(toWire);
+    const buffers = deltas.map((delta) => delta.events.buffer);
+    return transfer(
+      { state: run.state(), report: run.report, schedule: run.schedule, deltas },
+      buffers,
+    );
   };
   let watching = false;
   const watchMemory = async () => {
@@ -77,7 +83,8 @@ export function createRunnerHost(pool: WorkerPool, measure: MemoryMeasure | null
         throw new TypeError('A run needs a new id and valid options.');
       const { runPool, reuse } = poolFor(options);
       const run = startRun(runPool, { ...options, reuseWorkers: reuse }, (delta) => {
-        for (const chunk of deltaChunks(delta, DELTA_CHUNK_EVENTS)) void listener.delta(chunk);
+        for (const chunk of deltaChunks(delta, DELTA_CHUNK_EVENTS))
+          void listener.delta(toWire(chunk));
       });
       runs.set(runId, run);
       void run.report.then((report) => {

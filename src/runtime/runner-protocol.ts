@@ -1,7 +1,7 @@
 import type { RunReport, SearchOptions, SearchProgress, SearchResult } from './contract-types';
 import type { StepState } from './step/types';
-import type { LogDelta } from './live-log';
 import type { RunOptions } from './run-options';
+import type { WireDelta } from './wire-delta';
 
 /** The runner frame announces it can take its port; the page then sends `RUNNER_CONNECT`. */
 export const RUNNER_READY = 'interleave:runner-ready';
@@ -9,7 +9,7 @@ export const RUNNER_CONNECT = 'interleave:runner-connect';
 
 /** What the page hears about one run, from the runner frame. */
 export type RunListener = {
-  delta(delta: LogDelta): void;
+  delta(delta: WireDelta): void;
   done(report: RunReport): void;
 };
 
@@ -21,7 +21,7 @@ export type StepInfo = {
   state: StepState;
   report: RunReport | null;
   schedule: number[];
-  deltas: LogDelta[];
+  deltas: WireDelta[];
 };
 
 /** What the runner frame offers the page (over Comlink, on a private MessagePort). */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { LiveLog } from '../runtime/live-log';
 
 /**
@@ -17,7 +17,10 @@ export function useLiveLogVersion(log: LiveLog | null, live: boolean): number {
       if (log.version !== last && at - lastAt > 100) {
         last = log.version;
         lastAt = at;
-        setVersion(log.version);
+        const version = log.version;
+        // A transition: React renders the views in slices that yield to the page, where an
+        // urgent update would render them in one task, long while the run's threads busy the cores.
+        startTransition(() => setVersion(version));
       }
       frame = requestAnimationFrame(loop);
     };

@@ -43,13 +43,13 @@ export default function CodeEditor({
   nextLines = NO_LINES,
 }: Props) {
   // The program's own warnings, computed here so that their parser loads with the editor, lazily.
-  const allMarkers = useMemo<EditorMarker[]>(
-    () => [
-      ...markers,
-      ...perThreadCopyWritesOf(value).map((w): EditorMarker => ({ ...w, severity: 'warning' })),
-    ],
-    [markers, value],
+  // Parsed again only when the code changes: each run's end brings new markers, and parsing there
+  // added to the page's busiest moment.
+  const copies = useMemo(
+    () => perThreadCopyWritesOf(value).map((w): EditorMarker => ({ ...w, severity: 'warning' })),
+    [value],
   );
+  const allMarkers = useMemo(() => [...markers, ...copies], [markers, copies]);
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monacoNs.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);

@@ -1,4 +1,4 @@
-import { wrap } from 'comlink';
+import { transfer, wrap } from 'comlink';
 import type { LiveLog } from '../../runtime/live-log';
 import type { RunReport } from '../../runtime/contract-types';
 import { EventKind } from '../../sync/kinds';
@@ -11,7 +11,8 @@ import { lostUpdateSentence } from '../timeline/step-model';
 import type { TimelineProps } from '../timeline/Timeline';
 import type { TimelineMarker } from '../timeline/timeline-model';
 import { eventsOfRun } from './run-end';
-import { packEvents, unpackTimeline } from './timeline-packing';
+import { packEvents } from '../../trace/event-packing';
+import { unpackTimeline } from './timeline-packing';
 import type { TimelineWorkerApi } from './timeline.worker';
 
 /**
@@ -74,19 +75,27 @@ let worker: ReturnType<typeof wrap<TimelineWorkerApi>> | null = null;
 /** The whole finished run's timeline, derived in a worker when it is large. */
 export async function finishedTimelineOf(log: LiveLog, report: RunReport): Promise<RunTimeline> {
   if (log.events.length <= LIVE_WINDOW_EVENTS) return runTimelineOf(log, report);
+  // Each stage in a task of its own, after the render that asked for it: on a busy machine (the
+  // run's last threads still winding down) the stages together made the page's longest task.
+  await nextTask();
   const events = eventsOfRun(log.events, report);
   const frame = frameOf(log, report, events);
+  await nextTask();
   worker ??= wrap<TimelineWorkerApi>(
     new Worker(new URL('./timeline.worker.ts', import.meta.url), { type: 'module' }),
   );
   const packed = packEvents(events);
   const derived = await worker.derive(
-    packed,
+    transfer(packed, [packed.buffer]),
     frame.threads.map((t) => t.id),
     frame.totalUs,
     frame.objects,
   );
   return withLostUpdates({ ...frame, ...unpackTimeline(derived.packed) }, derived.lostUpdates);
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The parts of the timeline that are not spans: lanes, objects, markers, the run's length. */

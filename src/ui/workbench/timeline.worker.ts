@@ -4,7 +4,8 @@ import { holdsOf, spansOf, wakeArrowsOf } from '../../trace/spans';
 import { withTimes } from '../../trace/times';
 import type { TracedObject } from '../../trace/types';
 import { isValueEvent } from '../../trace/value-events';
-import { packTimeline, unpackEvents, type PackedTimeline } from './timeline-packing';
+import { unpackEvents } from '../../trace/event-packing';
+import { packTimeline, type PackedTimeline } from './timeline-packing';
 
 /** Derives a finished run's spans, holds, wake arrows and lost updates off the page's main thread. */
 const api = {
