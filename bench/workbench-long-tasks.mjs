@@ -99,6 +99,28 @@ export async function workbenchSearchLongTasks(browser, url) {
 }
 
 /**
+ * Waits until the page has had no long task for a second and a half (at most 20 s): the editor
+ * finishes starting (its language worker answers, its contributions load when idle) seconds after
+ * it shows, and that start-up is not the stretch a figure measures.
+ * @param {import('playwright-core').Page} page
+ */
+async function settled(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const until = performance.now() + 20_000;
+        const check = () => {
+          const last = window.__longTasks.at(-1);
+          const quietSince = last ? last.startTime + last.duration : 0;
+          if (performance.now() - quietSince >= 1500 || performance.now() > until) resolve();
+          else setTimeout(check, 100);
+        };
+        check();
+      }),
+  );
+}
+
+/**
  * Opens the workbench with a long-task observer installed before its first script, lets `body`
  * drive it, and counts the long tasks inside the stretches `body` passes to `measure`.
  * @param {import('playwright-core').Browser} browser @param {string} url
@@ -125,7 +147,7 @@ async function observed(browser, url, body) {
     const tasks = [];
     let startedAt = 0;
     const measure = async (work) => {
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      await settled(page);
       const before = await page.evaluate(() => window.__longTasks.length);
       startedAt ||= await page.evaluate(() => performance.now());
       const result = await work();

@@ -40,6 +40,8 @@ const SharedValuesPanel = lazy(() =>
   import('./step/SharedValuesPanel').then((m) => ({ default: m.SharedValuesPanel })),
 );
 
+const NO_MARKERS: readonly EditorMarker[] = [];
+
 type Props = {
   session: Session;
   demos: readonly DemoDefinition[];
@@ -85,15 +87,15 @@ export function App({ session, demos, arrival, notices }: Props) {
   const nextLines = useSettledNextLines(nextLinesOf(step), now.pending <= 1);
 
   const source = session.source();
-  const markers = useMemo<EditorMarker[]>(
-    () =>
-      (report?.threads ?? []).flatMap((t) =>
-        t.error?.line
-          ? [{ line: t.error.line, column: t.error.column, message: t.error.message }]
-          : [],
-      ),
-    [report],
-  );
+  const markers = useMemo<readonly EditorMarker[]>(() => {
+    const found = (report?.threads ?? []).flatMap((t) =>
+      t.error?.line
+        ? [{ line: t.error.line, column: t.error.column, message: t.error.message }]
+        : [],
+    );
+    // The same empty list after every clean run: new markers make Monaco redraw, at a busy moment.
+    return found.length > 0 ? found : NO_MARKERS;
+  }, [report]);
   if (!demo) return null;
   const params = session.params();
 
@@ -169,7 +171,7 @@ export function App({ session, demos, arrival, notices }: Props) {
                 if (code !== session.source())
                   session.update({ code: code === demo.source ? undefined : code });
               }}
-              markers={choosing ? [] : markers}
+              markers={choosing ? NO_MARKERS : markers}
               readOnly={embed && !flags.edit}
               theme={theme}
               globalsDts={programGlobalsDts}
