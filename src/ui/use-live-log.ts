@@ -17,10 +17,10 @@ export function useLiveLogVersion(log: LiveLog | null, live: boolean): number {
       if (log.version !== last && at - lastAt > 100) {
         last = log.version;
         lastAt = at;
-        const version = log.version;
+        const latest = log.version;
         // A transition: React renders the views in slices that yield to the page, where an
         // urgent update would render them in one task, long while the run's threads busy the cores.
-        startTransition(() => setVersion(version));
+        startTransition(() => setVersion(latest));
       }
       frame = requestAnimationFrame(loop);
     };
