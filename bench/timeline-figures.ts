@@ -54,21 +54,26 @@ async function frameTimes(): Promise<Figure> {
   if (!ctx) throw new Error('no 2d context');
   const size = { widthPx: WIDTH_PX, heightPx, dpr: 1 };
   const frames: number[] = [];
-  let scale: TimeScale = fit(totalUs, WIDTH_PX);
+  let scale: TimeScale;
   const steps: ((s: TimeScale) => TimeScale)[] = [
     ...Array.from({ length: 40 }, () => (s: TimeScale) => zoomAt(s, WIDTH_PX / 2, 1.25, totalUs)),
     ...Array.from({ length: 60 }, () => (s: TimeScale) => panBy(s, 90, totalUs)),
     ...Array.from({ length: 40 }, () => (s: TimeScale) => zoomAt(s, WIDTH_PX / 3, 0.8, totalUs)),
     ...Array.from({ length: 60 }, () => (s: TimeScale) => panBy(s, -150, totalUs)),
   ];
-  for (const step of steps) {
-    scale = step(scale);
-    const start = performance.now();
-    drawTimelineFrame(ctx, model, scale, size);
-    // Reading one pixel waits for the canvas work the frame queued, so it is counted.
-    ctx.getImageData(0, 0, 1, 1);
-    frames.push(performance.now() - start);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+  // The gestures twice, timing the second: the first pass compiles the drawing code, which in
+  // the app the live view has done long before a learner pans a finished run.
+  for (const timed of [false, true]) {
+    scale = fit(totalUs, WIDTH_PX);
+    for (const step of steps) {
+      scale = step(scale);
+      const start = performance.now();
+      drawTimelineFrame(ctx, model, scale, size);
+      // Reading one pixel waits for the canvas work the frame queued, so it is counted.
+      ctx.getImageData(0, 0, 1, 1);
+      if (timed) frames.push(performance.now() - start);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
   }
   canvas.remove();
   const sorted = [...frames].sort((a, b) => a - b);
