@@ -12,6 +12,9 @@ import { type TimeScale, xOf } from './time-scale';
 // gutter and clips to the plot). Rects of one state go into one path and one fill: a few fills per
 // lane instead of one per rect keeps a dense frame well inside 16 ms.
 
+/** Patterns are drawn in rects at least this wide (px): a pattern's tile needs room to read. */
+const MIN_PATTERN_PX = 3;
+
 /** Labels are only tried in spans at least this wide (px); narrower ones could never fit one. */
 const MIN_LABEL_PX = 28;
 
@@ -55,6 +58,11 @@ function fillStates(
     ctx.fill();
     const pattern = style.pattern === 'none' ? null : patterns[style.pattern];
     if (pattern !== null) {
+      // Only where a tile can show: in a sliver the pattern is one or two stray pixels, and
+      // zoomed out, a lane is a thousand slivers, which doubled the rasterizer's work.
+      ctx.beginPath();
+      for (const rect of list)
+        if (rect.widthPx >= MIN_PATTERN_PX) ctx.rect(rect.xPx, yPx, rect.widthPx, heightPx);
       ctx.fillStyle = pattern;
       ctx.fill();
     }
