@@ -55,6 +55,8 @@ export function thread() {
   expect(await names()).toEqual(first);
 });
 
+// Both hold their first before either asks for the other's (the barrier): with a sleep there
+// instead, a thread that started late under load found the other already done, holding both.
 test('two threads each holding the only permit the other waits for deadlock, while a third lives on', async ({
   openApp,
 }) => {
@@ -64,6 +66,7 @@ test('two threads each holding the only permit the other waits for deadlock, whi
     `
 const semA = new Semaphore(1);
 const semB = new Semaphore(1);
+const bothHoldOne = new Barrier(2);
 export const threads = 3;
 export function thread(id) {
   if (id === 2) {
@@ -71,7 +74,7 @@ export function thread(id) {
   }
   const [first, second] = id === 0 ? [semA, semB] : [semB, semA];
   first.acquire();
-  sleep(20);
+  bothHoldOne.wait();
   second.acquire();
 }
 `,

@@ -38,6 +38,8 @@ test('the locked counter passes its check', async ({ openApp }) => {
   expect(report.stats.acquisitions).toBeGreaterThanOrEqual(100);
 });
 
+// Both hold their first before either asks for the other's (the barrier): with a sleep there
+// instead, a thread that started late under load found the other already done, holding both.
 test('two threads taking two locks in opposite orders deadlock, with the two-edge cycle', async ({
   openApp,
 }) => {
@@ -47,11 +49,12 @@ test('two threads taking two locks in opposite orders deadlock, with the two-edg
     `
 const lockA = new Lock();
 const lockB = new Lock();
+const bothHoldOne = new Barrier(2);
 export const threads = 2;
 export function thread(id) {
   const [first, second] = id === 0 ? [lockA, lockB] : [lockB, lockA];
   first.acquire();
-  sleep(20);
+  bothHoldOne.wait();
   second.acquire();
 }
 `,
