@@ -18,12 +18,11 @@ import type { PrepareResult } from './worker/worker-api';
 import type { StepDriver } from './step/driver';
 import { runConfigOf, type ProgramRun, type RunOptions } from './run-options';
 import { RunWorkers } from './run-workers';
+import { checkProgram } from './run-check';
 
 const TICK_MS = 10;
 /** The top level only declares: longer than this is a loop (it runs before any thread exists). */
 export const TOP_LEVEL_LIMIT_MS = 5_000;
-/** check() reads shared values: longer than this, it waits for something that never comes. */
-export const CHECK_LIMIT_MS = 5_000;
 
 /**
  * Starts a program on the pool's workers; never blocks the calling thread. `onDelta` sees every
@@ -182,7 +181,12 @@ class RunLifecycle {
     if (ending.outcome === 'ok' && anyThreadFailed(this.heap, this.log)) ending.outcome = 'error';
     if (ending.outcome === 'ok' && prepared.info.hasCheck) {
       this.phase = 'checking';
-      ending.check = await this.check(config);
+      ending.check = await checkProgram(
+        this.workers,
+        this.stopped,
+        config,
+        this.options.reuseWorkers === true,
+      );
       if (!ending.check.passed) ending.outcome = 'check-failed';
     }
     return ending;
@@ -247,26 +251,6 @@ class RunLifecycle {
     const wanted =
       Math.min(aliveThreads(this.heap, this.control), MAX_THREADS) - this.workers.count;
     for (const w of this.workers.borrow(wanted)) this.workers.serve(w, config);
-  }
-
-  private async check(config: RunConfig): Promise<{ passed: boolean; message?: string }> {
-    const [w] = this.workers.borrow(1);
-    if (!w) return { passed: false, message: 'no worker to run check()' };
-    const result = await withinLimit(this.stopped, w.api.check(config), CHECK_LIMIT_MS);
-    // A check that returned leaves its worker idle: a search's next run may have it back.
-    if (this.options.reuseWorkers && result !== 'stopped' && result !== 'timeout') {
-      this.workers.giveBack(w);
-    }
-    this.workers.retireAll();
-    if (result === 'stopped') return { passed: false, message: 'stopped during check()' };
-    if (result === 'timeout')
-      return {
-        passed: false,
-        message: `check() did not return within ${CHECK_LIMIT_MS / 1000} s (does it wait for a lock?)`,
-      };
-    return result.message === undefined
-      ? { passed: result.passed }
-      : { passed: result.passed, message: result.message };
   }
 
   /** Drains the run's memory into the log (and to whoever watches it). */
