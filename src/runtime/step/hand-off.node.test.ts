@@ -1,35 +1,20 @@
-import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Heap, ThreadField } from '../../sync';
-import { ControlWord, Control, runtimeBytesFor } from '../control';
-import { registerThread } from '../spawn';
+import { Heap } from '../../sync';
+import { Control, runtimeBytesFor } from '../control';
 import { StepDriver } from './driver';
 import { seededScheduler } from './run-stepped';
-import type { HandOffJob } from './testing/hand-off-worker';
+import { handOffWorkerFile, startHandOffThreads } from './testing/hand-off-threads.node';
 
 // The grant hand-off on real worker_threads: the page's controller (StepDriver) grants one
 // thread at a time; every thread checks a shared "inside" counter between its points.
 
 const THREADS = 4;
 const STEPS = 40;
-let file = '';
 const workers: Worker[] = [];
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./testing/hand-off-worker.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-  });
-  file = join(tmpdir(), `interleave-hand-off-${process.pid}.mjs`);
-  writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  const file = await handOffWorkerFile();
   for (let i = 0; i < THREADS; i++) workers.push(new Worker(file));
 });
 
@@ -56,35 +41,11 @@ async function steppedRun(seed: number, pauseEvery = 0) {
     },
     { recordSteps: true },
   );
-  const ids = Array.from({ length: THREADS }, (_, k) =>
-    registerThread(heap, control, {
-      target: 'function',
-      fn: 'thread',
-      args: [k],
-      role: 'thread',
-      name: `T${k}`,
-      daemon: false,
-    }),
-  );
-  const results = ids.map(
-    (thread, k) =>
-      new Promise<number>((resolve) => {
-        const worker = workers[k] as Worker;
-        worker.once('message', resolve);
-        const job: HandOffJob = {
-          board: driver.board.buffer,
-          heap: heap.buffer,
-          thread,
-          steps: STEPS,
-          inside,
-          liveWord: control.word(ControlWord.liveThreads),
-          statusWord: heap.threadWord(thread, ThreadField.status),
-        };
-        worker.postMessage(job);
-      }),
-  );
-  // Nothing in the test takes the spawn ring: the threads were handed to workers directly.
-  while (control.takeSpawn() >= 0);
+  const results = startHandOffThreads(heap, control, workers, {
+    board: driver.board.buffer,
+    steps: STEPS,
+    inside,
+  });
   const { ending } = await driver.drive({
     heap,
     control,

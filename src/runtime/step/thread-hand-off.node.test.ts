@@ -1,17 +1,11 @@
-import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Heap, ThreadField } from '../../sync';
-import { ControlWord, Control, runtimeBytesFor } from '../control';
-import { registerThread } from '../spawn';
+import { Heap } from '../../sync';
+import { Control, runtimeBytesFor } from '../control';
 import { LOG_CAP } from './board';
 import { StepDriver, type Pick } from './driver';
 import type { Plan } from './plan';
-import type { HandOffJob } from './testing/hand-off-worker';
+import { handOffWorkerFile, startHandOffThreads } from './testing/hand-off-threads.node';
 
 // The threads' own hand-off on real worker_threads: with a plan, the thread that ends a step
 // chooses the next one and wakes it; the controller only takes over for what the plan leaves to
@@ -25,15 +19,7 @@ let file = '';
 const workers: Worker[] = [];
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./testing/hand-off-worker.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-  });
-  file = join(tmpdir(), `interleave-thread-hand-off-${process.pid}.mjs`);
-  writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  file = await handOffWorkerFile();
   for (let i = 0; i < THREADS; i++) workers.push(new Worker(file));
 });
 
@@ -52,36 +38,13 @@ async function planned(plan: Plan, pick: Pick = () => -1, steps = STEPS) {
   const inside = heap.allocate(12, 4, 'inside').offset >> 2;
   const moves = heap.allocate(12, 4 * (THREADS * (steps + 2) + 1), 'moves').offset >> 2;
   const driver = new StepDriver(8, pick, { plan, stepLimitMs: 10_000 });
-  const ids = Array.from({ length: THREADS }, (_, k) =>
-    registerThread(heap, control, {
-      target: 'function',
-      fn: 'thread',
-      args: [k],
-      role: 'thread',
-      name: `T${k}`,
-      daemon: false,
-    }),
-  );
-  const results = ids.map(
-    (thread, k) =>
-      new Promise<number>((resolve) => {
-        const worker = workers[k] as Worker;
-        worker.once('message', resolve);
-        const job: HandOffJob = {
-          board: driver.board.buffer,
-          heap: heap.buffer,
-          thread,
-          steps,
-          inside,
-          liveWord: control.word(ControlWord.liveThreads),
-          statusWord: heap.threadWord(thread, ThreadField.status),
-          handOff: true,
-          moves,
-        };
-        worker.postMessage(job);
-      }),
-  );
-  while (control.takeSpawn() >= 0);
+  const results = startHandOffThreads(heap, control, workers, {
+    board: driver.board.buffer,
+    steps,
+    inside,
+    handOff: true,
+    moves,
+  });
   const { ending } = await driver.drive({
     heap,
     control,
