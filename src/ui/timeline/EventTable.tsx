@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { ThreadFilter } from '../views/ThreadFilter';
 import { namesOf } from '../../trace/names';
 import type { StateSpan, TimedEvent, TracedObject, TracedThread } from '../../trace/types';
 import { entriesFor, entryRowOf, pageOf } from './event-rows';
+import { TableControls } from './TableControls';
 
 export type EventTableProps = {
   threads: TracedThread[];
@@ -30,29 +30,19 @@ export function EventTable({ threads, objects, spans, values, pageSize = 200 }: 
 
   return (
     <section className="event-table">
-      <div className="event-table-controls">
-        <ThreadFilter
-          threads={threads}
-          value={thread}
-          onChange={(next) => {
-            setThread(next);
-            setPage(0);
-          }}
-        />
-        <nav aria-label="Table pages" className="event-table-pages">
-          <button type="button" disabled={index === 0} onClick={() => setPage(index - 1)}>
-            Previous
-          </button>
-          <span aria-live="polite">
-            {chosen.length === 0
-              ? 'No spans'
-              : `Rows ${count(from + 1)}–${count(to)} of ${count(chosen.length)} (page ${count(index + 1)} of ${count(pages)})`}
-          </span>
-          <button type="button" disabled={index >= pages - 1} onClick={() => setPage(index + 1)}>
-            Next
-          </button>
-        </nav>
-      </div>
+      <TableControls
+        threads={threads}
+        thread={thread}
+        onThread={setThread}
+        index={index}
+        pages={pages}
+        status={
+          chosen.length === 0
+            ? 'No spans'
+            : `Rows ${count(from + 1)}–${count(to)} of ${count(chosen.length)} (page ${count(index + 1)} of ${count(pages)})`
+        }
+        onPage={setPage}
+      />
       <div className="event-table-scroll" tabIndex={0} role="region" aria-label="Spans">
         <table>
           <caption className="visually-hidden">

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { ThreadFilter } from '../views/ThreadFilter';
 import { pageOf } from './event-rows';
 import type { StepTimelineModel } from './step-model';
 import { stepRowsOf } from './step-rows';
+import { TableControls } from './TableControls';
 
 type Props = { model: StepTimelineModel; pageSize?: number };
 
@@ -19,29 +19,19 @@ export function StepEventTable({ model, pageSize = PAGE_SIZE }: Props) {
   const { index, pages, from, to } = pageOf(rows.length, pageSize, page);
   return (
     <section className="event-table">
-      <div className="event-table-controls">
-        <ThreadFilter
-          threads={model.lanes.map((l) => l.thread)}
-          value={thread}
-          onChange={(next) => {
-            setThread(next);
-            setPage(0);
-          }}
-        />
-        <nav aria-label="Table pages" className="event-table-pages">
-          <button type="button" disabled={index === 0} onClick={() => setPage(index - 1)}>
-            Previous
-          </button>
-          <span aria-live="polite">
-            {rows.length === 0
-              ? 'No steps yet'
-              : `Rows ${from + 1}–${to} of ${rows.length} (page ${index + 1} of ${pages})`}
-          </span>
-          <button type="button" disabled={index >= pages - 1} onClick={() => setPage(index + 1)}>
-            Next
-          </button>
-        </nav>
-      </div>
+      <TableControls
+        threads={model.lanes.map((l) => l.thread)}
+        thread={thread}
+        onThread={setThread}
+        index={index}
+        pages={pages}
+        status={
+          rows.length === 0
+            ? 'No steps yet'
+            : `Rows ${from + 1}–${to} of ${rows.length} (page ${index + 1} of ${pages})`
+        }
+        onPage={setPage}
+      />
       <div className="event-table-scroll" tabIndex={0} role="region" aria-label="Steps">
         <table>
           <caption className="visually-hidden">
