@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EventKind as K, ObjectKind } from '../sync/kinds';
+import { EventKind as K } from '../sync/kinds';
 import { lostUpdateEventsOf, lostUpdatesOf, type LostUpdate } from './lost-updates';
-import type { TraceEvent, TracedObject } from './types';
-
-const COUNTER = 1;
-const ARRAY = 2;
-const LOCK = 3;
-const objects: TracedObject[] = [
-  { id: COUNTER, kind: ObjectKind.SharedInt, name: 'counter' },
-  { id: ARRAY, kind: ObjectKind.SharedArray, name: 'slots' },
-  { id: LOCK, kind: ObjectKind.Lock, name: 'lock' },
-];
-
-type Row = [thread: number, kind: K, value: number, object?: number, index?: number];
-
-/** Events as rows [thread, kind, value, object = counter, index = 0]; seq is the row index. */
-const trace = (rows: Row[]): TraceEvent[] =>
-  rows.map(([thread, kind, value, object = COUNTER, index = 0], seq) => ({
-    seq,
-    thread,
-    kind,
-    object,
-    aux: index,
-    timeUs: null,
-    value,
-  }));
+import { LOCK, objects, SLOTS, trace, type Row } from './testing/value-trace';
+import type { TraceEvent } from './types';
 
 const lost = (variable: string, thread: number, wrote: number, by: number, value: number) =>
   ({ variable, thread, wrote, overwrote: { thread: by, value } }) satisfies LostUpdate;
@@ -141,12 +119,12 @@ describe('lostUpdatesOf', () => {
     {
       name: 'array elements are separate variables',
       rows: [
-        [0, K.Read, 0, ARRAY, 0],
-        [0, K.Read, 0, ARRAY, 1],
-        [1, K.Read, 0, ARRAY, 1],
-        [1, K.Write, 9, ARRAY, 1],
-        [0, K.Write, 1, ARRAY, 0],
-        [0, K.Write, 10, ARRAY, 1],
+        [0, K.Read, 0, SLOTS, 0],
+        [0, K.Read, 0, SLOTS, 1],
+        [1, K.Read, 0, SLOTS, 1],
+        [1, K.Write, 9, SLOTS, 1],
+        [0, K.Write, 1, SLOTS, 0],
+        [0, K.Write, 10, SLOTS, 1],
       ],
       expected: [lost('slots[1]', 0, 10, 1, 9)],
     },
@@ -178,7 +156,7 @@ describe('lostUpdateEventsOf', () => {
       [0, K.Read, 4], // seq 0: T0 reads 4 …
       [1, K.Read, 4], // seq 1
       [1, K.Write, 5], // seq 2: T1 writes 5
-      [0, K.Read, 5, ARRAY], // another variable: no effect on counter
+      [0, K.Read, 5, SLOTS], // another variable: no effect on counter
       [0, K.Write, 5], // seq 4: … and writes 5 over T1's 5
     ];
     expect(lostUpdateEventsOf(trace(rows), objects)).toEqual([

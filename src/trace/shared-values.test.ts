@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EventKind as K, ObjectKind } from '../sync/kinds';
+import { EventKind as K } from '../sync/kinds';
 import { sharedValuesOf, type SharedValue } from './shared-values';
-import type { TraceEvent, TracedObject } from './types';
-
-const COUNTER = 1;
-const SLOTS = 2;
-const LOCK = 3;
-const TOTAL = 4;
-const objects: TracedObject[] = [
-  { id: COUNTER, kind: ObjectKind.SharedInt, name: 'counter' },
-  { id: SLOTS, kind: ObjectKind.SharedArray, name: 'slots' },
-  { id: LOCK, kind: ObjectKind.Lock, name: 'lock' },
-  { id: TOTAL, kind: ObjectKind.SharedFloat, name: 'total' },
-];
-
-type Row = [thread: number, kind: K, value: number | undefined, object?: number, index?: number];
-
-/** Events as rows [thread, kind, value, object = counter, index = 0]; seq is the row index. */
-const trace = (rows: Row[]): TraceEvent[] =>
-  rows.map(([thread, kind, value, object = COUNTER, index = 0], seq) => ({
-    seq,
-    thread,
-    kind,
-    object,
-    aux: index,
-    timeUs: null,
-    ...(value === undefined ? {} : { value }),
-  }));
+import { LOCK, objects, SLOTS, TOTAL, trace, type Row } from './testing/value-trace';
 
 const row = (variable: string, value: number | null, writer: number | null): SharedValue => ({
   variable,
